@@ -1,0 +1,97 @@
+"""Locales: which ones exist, which one a request gets, and its text direction (DESIGN section 7)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+from flask import current_app, g, has_request_context, request, session
+from flask_babel import get_locale, lazy_pgettext
+from flask_login import current_user
+
+# Locales with a core catalogue in translations/. A tenant may only use these.
+CORE_LOCALES: tuple[str, ...] = ("en", "da", "ar", "fr")
+SOURCE_LOCALE = "en"
+LANG_SESSION_KEY = "lang"
+
+
+def allowed_locales() -> list[str]:
+    """The locales of the current tenant, or of the platform pages outside any tenant."""
+    tenant = g.get("tenant")
+    if tenant is not None:
+        return list(tenant.locales)
+    return list(current_app.config["PLATFORM_LOCALES"])
+
+
+def default_locale() -> str:
+    tenant = g.get("tenant")
+    if tenant is not None:
+        return str(tenant.default_locale)
+    return str(current_app.config["PLATFORM_DEFAULT_LOCALE"])
+
+
+def select_locale() -> str:
+    """The person's choice, then Accept-Language, then the tenant default; always a tenant locale."""
+    allowed = allowed_locales()
+    if not has_request_context():
+        return default_locale()
+    chosen = session.get(LANG_SESSION_KEY)
+    if chosen in allowed:
+        return str(chosen)
+    user_locale = getattr(current_user, "locale", None) if current_user else None
+    if user_locale in allowed:
+        return str(user_locale)
+    best = request.accept_languages.best_match(allowed)
+    return best or default_locale()
+
+
+def remember_requested_locale() -> None:
+    """Honour ?lang=xx when xx is one of the allowed locales; ignore it otherwise."""
+    requested = request.args.get("lang")
+    if requested and requested in allowed_locales():
+        session[LANG_SESSION_KEY] = requested
+
+
+@cache
+def text_direction(locale: str) -> str:
+    """'rtl' or 'ltr', from CLDR."""
+    return str(Locale.parse(locale).text_direction)
+
+
+@cache
+def native_language_name(locale: str) -> str:
+    """A language's name in that language ("dansk", "العربية"), for the language switcher."""
+    name = Locale.parse(locale).get_display_name(locale) or locale
+    return name[:1].upper() + name[1:]
+
+
+def current_locale() -> str:
+    return str(get_locale() or SOURCE_LOCALE)
+
+
+def country_name(code: str) -> str:
+    """An ISO 3166 country name in the current locale."""
+    return str(Locale.parse(current_locale()).territories.get(code.upper(), code))
+
+
+def term(key: str) -> str:
+    """A piece of terminology ("mentee", "mentor") in the tenant's own wording if it has one."""
+    tenant = g.get("tenant")
+    locale = current_locale()
+    if tenant is not None:
+        own = tenant.settings.get("terminology", {}).get(key, {})
+        if own.get(locale):
+            return str(own[locale])
+    return str(_TERMS[key])
+
+
+# Core wording of the terms; the context "terminology" keeps them apart from other uses of the words.
+_TERMS = {
+    "mentee": lazy_pgettext("terminology", "mentee"),
+    "mentees": lazy_pgettext("terminology", "mentees"),
+    "mentor": lazy_pgettext("terminology", "mentor"),
+    "mentors": lazy_pgettext("terminology", "mentors"),
+    "mentorship": lazy_pgettext("terminology", "mentorship"),
+    "coordinator": lazy_pgettext("terminology", "coordinator"),
+    "network": lazy_pgettext("terminology", "network"),
+}

@@ -1,0 +1,148 @@
+"""marshmallow building blocks whose error messages are translated.
+
+Every schema of every module uses these fields, so an error shown to a person is in her language.
+The messages are lazy strings: they are rendered in the locale of whoever reads them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext
+from marshmallow import Schema as _Schema
+from marshmallow import ValidationError, fields, validate
+
+
+class LazyText(str):
+    """A message that translates itself when shown or formatted.
+
+    marshmallow insists that error messages are str instances and formats them with str.format when
+    it raises; this str subclass holds the English source and translates at that moment, in the
+    locale of the request (or the app default outside one).
+    """
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return str(gettext(str.__str__(self)))
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        return str(self).format(*args, **kwargs)
+
+
+def lazy_message(msgid: str) -> LazyText:
+    """Mark a validation message for extraction and translate it when it is raised."""
+    return LazyText(msgid)
+
+
+_l = lazy_message
+
+REQUIRED = {"required": _l("This field is required."), "null": _l("This field is required.")}
+
+
+class Schema(_Schema):
+    """Base schema: unknown keys are refused with a translated message."""
+
+    error_messages = {
+        "unknown": _l("This field is not allowed here."),
+        "type": _l("Invalid input."),
+    }
+
+
+class String(fields.String):
+    default_error_messages = {
+        **REQUIRED,
+        "invalid": _l("Enter text."),
+        "invalid_utf8": _l("Enter text."),
+    }
+
+
+class Email(fields.Email):
+    default_error_messages = {**REQUIRED, "invalid": _l("Enter a valid e-mail address.")}
+
+
+class Integer(fields.Integer):
+    default_error_messages = {
+        **REQUIRED,
+        "invalid": _l("Enter a whole number."),
+        "too_large": _l("This number is too large."),
+    }
+
+
+class Float(fields.Float):
+    default_error_messages = {
+        **REQUIRED,
+        "invalid": _l("Enter a number."),
+        "too_large": _l("This number is too large."),
+        "special": _l("Enter a number."),
+    }
+
+
+class Boolean(fields.Boolean):
+    default_error_messages = {**REQUIRED, "invalid": _l("Choose yes or no.")}
+
+
+class List(fields.List):  # type: ignore[type-arg]
+    default_error_messages = {**REQUIRED, "invalid": _l("Enter a list.")}
+
+
+class Dict(fields.Dict):
+    default_error_messages = {**REQUIRED, "invalid": _l("Enter a table of values.")}
+
+
+class Nested(fields.Nested):
+    default_error_messages = {**REQUIRED, "type": _l("Enter a table of values.")}
+
+
+def one_of(choices: list[str] | tuple[str, ...]) -> validate.OneOf:
+    # Lazy strings format themselves when the error is raised, in the reader's locale.
+    return validate.OneOf(choices, error=_l("Choose one of: {choices}."))
+
+
+def length(minimum: int | None = None, maximum: int | None = None) -> validate.Length:
+    return validate.Length(
+        min=minimum,
+        max=maximum,
+        error=_l("Enter between {min} and {max} characters.") if minimum and maximum else None,
+    )
+
+
+def flatten_errors(messages: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """Turn marshmallow's nested error dict into (dotted.path[0].key, message) pairs."""
+    pairs: list[tuple[str, str]] = []
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            path = f"{prefix}[{key}]" if isinstance(key, int) else _join(prefix, str(key))
+            pairs.extend(flatten_errors(value, path))
+    elif isinstance(messages, list):
+        for item in messages:
+            pairs.extend(flatten_errors(item, prefix))
+    else:
+        pairs.append((prefix or "_schema", str(messages)))
+    return pairs
+
+
+def _join(prefix: str, key: str) -> str:
+    # "_schema" is a whole-object error; "value" is marshmallow's marker for a Dict field's values.
+    if key in ("_schema", "value"):
+        return prefix or key
+    return f"{prefix}.{key}" if prefix else key
+
+
+__all__ = [
+    "Boolean",
+    "Dict",
+    "Email",
+    "Float",
+    "Integer",
+    "LazyText",
+    "List",
+    "Nested",
+    "Schema",
+    "String",
+    "ValidationError",
+    "flatten_errors",
+    "lazy_message",
+    "length",
+    "one_of",
+]
