@@ -1,0 +1,82 @@
+"""Tenants (networks), their hosts and the history of their settings."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Enum, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mentornet.core.db import Base
+from mentornet.core.tenancy import TenantScoped
+from mentornet.core.types import utcnow
+
+
+class TenantStatus(enum.StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+
+
+class Tenant(Base):
+    """One mentor network. Its settings document is the validated content of its tenant.toml."""
+
+    __tablename__ = "tenants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    status: Mapped[TenantStatus] = mapped_column(
+        Enum(
+            TenantStatus,
+            native_enum=False,
+            length=20,
+            values_callable=lambda e: [m.value for m in e],
+        ),
+        default=TenantStatus.ACTIVE,
+    )
+    default_locale: Mapped[str] = mapped_column(String(10))
+    locales: Mapped[list[str]]
+    settings: Mapped[dict[str, Any]]
+    settings_version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.status is TenantStatus.SUSPENDED
+
+    def name(self, locale: str) -> str:
+        """The network's name in a locale, falling back to its default locale."""
+        return localized(self.settings["name"], locale, self.default_locale)
+
+
+class TenantHost(TenantScoped, Base):
+    """A host name that serves one tenant without the /<slug>/ path prefix."""
+
+    __tablename__ = "tenant_hosts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hostname: Mapped[str] = mapped_column(String(253), unique=True)
+
+
+class TenantSettingsVersion(TenantScoped, Base):
+    """Every settings document a tenant has had, with who changed it and why."""
+
+    __tablename__ = "tenant_settings_versions"
+    __tenant_table_args__ = (UniqueConstraint("tenant_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int]
+    settings: Mapped[dict[str, Any]]
+    changed_by: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+def localized(texts: dict[str, str], locale: str, fallback: str) -> str:
+    """Pick a text from a {locale: text} mapping: the locale, its fallback, then any."""
+    for candidate in (locale, locale.split("_")[0], fallback):
+        if texts.get(candidate):
+            return texts[candidate]
+    return next(iter(texts.values()), "")

@@ -1,0 +1,298 @@
+"""The tenant method pack: what tenants/<slug>/tenant.toml may hold (DESIGN section 8).
+
+One schema validates a pack read from disk, a pack uploaded by an operator and settings edited in the
+admin console. Unknown keys are refused everywhere. Every default is explicit, so an exported pack
+re-imports to exactly the same settings.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from typing import Any
+
+from marshmallow import ValidationError, validate, validates_schema
+
+from mentornet.core.i18n import CORE_LOCALES
+from mentornet.core.schemas import (
+    Boolean,
+    Dict,
+    Float,
+    Integer,
+    List,
+    Nested,
+    Schema,
+    String,
+    one_of,
+)
+from mentornet.core.schemas import lazy_message as _l
+
+RESERVED_SLUGS = frozenset({"static", "operator", "healthz", "readyz", "api", "admin", "www"})
+SLUG = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
+KEY = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
+HOSTNAME = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
+COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+MATCHING_MODES = ("coordinator", "mentor_selects", "mentee_requests")
+CRITERIA = ("occupation", "education", "goals", "languages", "distance", "age_gap", "availability")
+QUESTION_TYPES = (
+    "text",
+    "long_text",
+    "single_choice",
+    "multiple_choice",
+    "number",
+    "date",
+    "yes_no",
+    "country",
+    "languages",
+    "occupation",
+    "education",
+    "goals",
+)
+CHOICE_TYPES = frozenset({"single_choice", "multiple_choice"})
+AUDIENCES = ("mentee", "mentor")
+VIEWERS = ("staff", "mentor", "mentee")
+OUTCOMES = ("job", "education", "business", "network", "none")
+CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
+TERMS = ("mentee", "mentees", "mentor", "mentors", "mentorship", "coordinator", "network")
+
+
+def key_field(**kwargs: Any) -> String:
+    return String(
+        required=True,
+        validate=validate.Regexp(KEY, error=_l("Use lower-case letters, digits and _ only.")),
+        **kwargs,
+    )
+
+
+class LocalizedText(Dict):
+    """{locale: text}; which locales must be present is checked by the tenant schema."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            keys=String(validate=one_of(CORE_LOCALES)),
+            values=String(validate=validate.Length(min=1, error=_l("This text is empty."))),
+            **kwargs,
+        )
+
+
+class ChoiceSchema(Schema):
+    key = key_field()
+    label = LocalizedText(required=True)
+
+
+class QuestionSchema(Schema):
+    key = key_field()
+    type = String(required=True, validate=one_of(QUESTION_TYPES))
+    label = LocalizedText(required=True)
+    help = LocalizedText(load_default=dict)
+    audience = List(String(validate=one_of(AUDIENCES)), load_default=lambda: list(AUDIENCES))
+    required = Boolean(load_default=False)
+    sensitive = Boolean(load_default=False)
+    visible_to = List(String(validate=one_of(VIEWERS)), load_default=lambda: ["staff"])
+    choices = List(Nested(ChoiceSchema), load_default=list)
+
+    @validates_schema
+    def _choices_match_type(self, data: dict[str, Any], **_: Any) -> None:
+        has_choices = bool(data.get("choices"))
+        if data.get("type") in CHOICE_TYPES and not has_choices:
+            raise ValidationError(_l("A choice question needs choices."), "choices")
+        if data.get("type") not in CHOICE_TYPES and has_choices:
+            raise ValidationError(_l("Only choice questions have choices."), "choices")
+        _unique_keys(data.get("choices", []), "choices")
+
+
+class GoalSchema(Schema):
+    key = key_field()
+    label = LocalizedText(required=True)
+    description = LocalizedText(load_default=dict)
+    outcome = String(load_default="none", validate=one_of(OUTCOMES))
+
+
+class CriterionSchema(Schema):
+    weight = Float(required=True, validate=validate.Range(min=0, max=100))
+
+
+class QuestionCriterionSchema(Schema):
+    question = key_field()
+    weight = Float(required=True, validate=validate.Range(min=0, max=100))
+
+
+class ConstraintsSchema(Schema):
+    shared_language = Boolean(load_default=True)
+    usable_language_level = String(load_default="B1", validate=one_of(CEFR))
+    max_distance_km = Integer(load_default=0, validate=validate.Range(min=0, max=20000))
+    max_age_gap = Integer(load_default=0, validate=validate.Range(min=0, max=100))
+
+
+class MatchingSchema(Schema):
+    mode = String(required=True, validate=one_of(MATCHING_MODES))
+    suggestions = Integer(load_default=10, validate=validate.Range(min=1, max=50))
+    veto_window_days = Integer(load_default=3, validate=validate.Range(min=0, max=60))
+    criteria = Dict(
+        keys=String(validate=one_of(CRITERIA)), values=Nested(CriterionSchema), required=True
+    )
+    questions = List(Nested(QuestionCriterionSchema), load_default=list)
+    constraints = Nested(ConstraintsSchema, load_default=lambda: ConstraintsSchema().load({}))
+
+
+class CycleSchema(Schema):
+    expected_months = Integer(required=True, validate=validate.Range(min=1, max=36))
+    stalled_after_days = Integer(required=True, validate=validate.Range(min=1, max=365))
+    proposal_expiry_days = Integer(required=True, validate=validate.Range(min=1, max=90))
+    check_in_interval_days = Integer(load_default=30, validate=validate.Range(min=1, max=180))
+    follow_up_months = List(
+        Integer(validate=validate.Range(min=1, max=60)), load_default=lambda: [3, 6, 12]
+    )
+
+
+class IntakeSchema(Schema):
+    mentee_min_age = Integer(load_default=18, validate=validate.Range(min=12, max=100))
+    mentee_max_age = Integer(load_default=0, validate=validate.Range(min=0, max=120))
+    mentor_min_age = Integer(load_default=18, validate=validate.Range(min=16, max=100))
+    genders = List(String(validate=one_of(("women", "men", "any"))), load_default=lambda: ["any"])
+    information_meeting_required = Boolean(load_default=True)
+    interview_required = Boolean(load_default=True)
+
+
+class FeaturesSchema(Schema):
+    workshops = Boolean(load_default=True)
+    social_events = Boolean(load_default=True)
+    check_ins = Boolean(load_default=True)
+
+
+class RetentionSchema(Schema):
+    rejected_applicant_months = Integer(load_default=6, validate=validate.Range(min=1, max=120))
+    inactive_member_months = Integer(load_default=24, validate=validate.Range(min=1, max=240))
+    closed_mentorship_years = Integer(load_default=5, validate=validate.Range(min=1, max=30))
+
+
+class BrandingSchema(Schema):
+    primary_color = String(
+        load_default="#5b2a86",
+        validate=validate.Regexp(COLOR, error=_l("Use a colour like #5b2a86.")),
+    )
+    accent_color = String(
+        load_default="#e0a526",
+        validate=validate.Regexp(COLOR, error=_l("Use a colour like #5b2a86.")),
+    )
+
+
+class PrivacySchema(Schema):
+    version = Integer(required=True, validate=validate.Range(min=1))
+    contact = String(
+        required=True, validate=validate.Email(error=_l("Enter a valid e-mail address."))
+    )
+    notice = LocalizedText(required=True)
+
+
+class TenantPackSchema(Schema):
+    slug = String(
+        required=True,
+        validate=validate.Regexp(
+            SLUG, error=_l("Use 3-40 lower-case letters, digits and hyphens.")
+        ),
+    )
+    status = String(load_default="active", validate=one_of(("active", "suspended")))
+    locales = List(
+        String(validate=one_of(CORE_LOCALES)), required=True, validate=validate.Length(min=1)
+    )
+    default_locale = String(required=True)
+    timezone = String(required=True)
+    hosts = List(
+        String(
+            validate=validate.Regexp(
+                HOSTNAME, error=_l("Enter a host name like network.example.org.")
+            )
+        ),
+        load_default=list,
+    )
+    name = LocalizedText(required=True)
+    tagline = LocalizedText(load_default=dict)
+    about = LocalizedText(load_default=dict)
+    terminology = Dict(
+        keys=String(validate=one_of(TERMS)), values=LocalizedText(), load_default=dict
+    )
+    intake = Nested(IntakeSchema, load_default=lambda: IntakeSchema().load({}))
+    matching = Nested(MatchingSchema, required=True)
+    cycle = Nested(CycleSchema, required=True)
+    goals = List(Nested(GoalSchema), required=True, validate=validate.Length(min=1))
+    questionnaire = List(Nested(QuestionSchema), load_default=list)
+    features = Nested(FeaturesSchema, load_default=lambda: FeaturesSchema().load({}))
+    retention = Nested(RetentionSchema, load_default=lambda: RetentionSchema().load({}))
+    branding = Nested(BrandingSchema, load_default=lambda: BrandingSchema().load({}))
+    privacy = Nested(PrivacySchema, required=True)
+
+    @validates_schema
+    def _consistent(self, data: dict[str, Any], **_: Any) -> None:
+        errors: dict[str, Any] = {}
+        if data.get("slug") in RESERVED_SLUGS:
+            errors["slug"] = [_l("This name is reserved.")]
+        locales = data.get("locales", [])
+        if len(set(locales)) != len(locales):
+            errors["locales"] = [_l("A locale is listed twice.")]
+        if locales and data.get("default_locale") not in locales:
+            errors["default_locale"] = [_l("The default locale must be one of the locales.")]
+        if data.get("timezone") and data["timezone"] not in zoneinfo.available_timezones():
+            errors["timezone"] = [_l("Unknown time zone.")]
+        errors.update(_missing_translations(data, locales))
+        errors.update(_questions_exist(data))
+        for name in ("goals", "questionnaire"):
+            errors.update(_unique_key_errors(data.get(name, []), name))
+        if errors:
+            raise ValidationError(errors)
+
+
+def _missing_translations(data: dict[str, Any], locales: list[str]) -> dict[str, Any]:
+    """Every text the members read must exist in each of the tenant's locales."""
+    errors: dict[str, Any] = {}
+    texts: list[tuple[str, dict[str, str]]] = [
+        (key, data[key]) for key in ("name", "tagline", "about") if data.get(key)
+    ]
+    texts += [(f"terminology.{k}", v) for k, v in data.get("terminology", {}).items()]
+    texts += [(f"goals[{i}].label", g["label"]) for i, g in enumerate(data.get("goals", []))]
+    for i, question in enumerate(data.get("questionnaire", [])):
+        texts.append((f"questionnaire[{i}].label", question["label"]))
+        texts += [
+            (f"questionnaire[{i}].choices[{j}].label", c["label"])
+            for j, c in enumerate(question["choices"])
+        ]
+    if "privacy" in data:
+        texts.append(("privacy.notice", data["privacy"]["notice"]))
+    for path, text in texts:
+        missing = [locale for locale in locales if locale not in text]
+        if missing:
+            errors[path] = [
+                _l("Missing translation for: {locales}.").format(locales=", ".join(missing))
+            ]
+    return errors
+
+
+def _questions_exist(data: dict[str, Any]) -> dict[str, Any]:
+    keys = {q["key"]: q for q in data.get("questionnaire", [])}
+    errors: dict[str, Any] = {}
+    for i, criterion in enumerate(data.get("matching", {}).get("questions", [])):
+        question = keys.get(criterion["question"])
+        if question is None:
+            errors[f"matching.questions[{i}].question"] = [_l("No question has this key.")]
+        elif question["type"] not in CHOICE_TYPES:
+            errors[f"matching.questions[{i}].question"] = [
+                _l("Only choice questions can be matched on.")
+            ]
+    return errors
+
+
+def _unique_key_errors(items: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item["key"] in seen:
+            return {f"{name}[{i}].key": [_l("This key is used twice.")]}
+        seen.add(item["key"])
+    return {}
+
+
+def _unique_keys(items: list[dict[str, Any]], name: str) -> None:
+    if errors := _unique_key_errors(items, name):
+        raise ValidationError(errors)
