@@ -1,0 +1,13 @@
+"""URLs of the accounts module (under /<tenant_slug>)."""
+
+from flask import Blueprint
+
+from mentornet.modules.accounts import views
+
+bp = Blueprint("accounts", __name__, template_folder="templates")
+
+bp.add_url_rule("/login", view_func=views.login, methods=["GET", "POST"])
+bp.add_url_rule("/logout", view_func=views.logout, methods=["POST"])
+bp.add_url_rule("/password/reset", view_func=views.request_password_reset, methods=["GET", "POST"])
+bp.add_url_rule("/password/reset/<token>", view_func=views.reset_password, methods=["GET", "POST"])
+bp.add_url_rule("/password/change", view_func=views.change_password, methods=["GET", "POST"])

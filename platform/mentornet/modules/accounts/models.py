@@ -1,0 +1,107 @@
+"""User accounts (one per tenant), their roles and their login sessions."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import Enum, String, UniqueConstraint, and_
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
+
+from mentornet.core.db import Base
+from mentornet.core.tenancy import TenantScoped, tenant_fk
+from mentornet.core.types import utcnow
+
+
+class Role(enum.StrEnum):
+    MEMBER = "member"
+    COORDINATOR = "coordinator"
+    ADMIN = "admin"
+    TRANSLATOR = "translator"
+
+
+STAFF_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+
+
+def _role_enum() -> Enum:
+    return Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class User(TenantScoped, Base):
+    """A person's account in one network; the same e-mail may hold an account in another."""
+
+    __tablename__ = "users"
+    __tenant_table_args__ = (UniqueConstraint("tenant_id", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    locale: Mapped[str | None] = mapped_column(String(10))
+    active: Mapped[bool] = mapped_column(default=True)
+    confirmed_at: Mapped[datetime | None]
+    password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    roles: Mapped[list[UserRole]] = relationship(
+        primaryjoin=lambda: and_(
+            User.id == foreign(UserRole.user_id), User.tenant_id == UserRole.tenant_id
+        ),
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+    @property
+    def role_names(self) -> frozenset[Role]:
+        return frozenset(grant.role for grant in self.roles)
+
+    def has_role(self, *roles: Role) -> bool:
+        return bool(self.role_names.intersection(roles))
+
+    @property
+    def is_staff(self) -> bool:
+        return self.has_role(*STAFF_ROLES)
+
+    # Flask-Login protocol. The login session itself is checked in accounts/sessions.py.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+
+class UserRole(TenantScoped, Base):
+    """One role a user holds in her network."""
+
+    __tablename__ = "user_roles"
+    __tenant_table_args__ = (
+        tenant_fk("user_id", "users", ondelete="CASCADE"),
+        UniqueConstraint("tenant_id", "user_id", "role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int]
+    role: Mapped[Role] = mapped_column(_role_enum())
+
+
+class LoginSession(TenantScoped, Base):
+    """A server-side login: revoked at logout, password change and deactivation."""
+
+    __tablename__ = "login_sessions"
+    __tenant_table_args__ = (tenant_fk("user_id", "users", ondelete="CASCADE"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int]
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]

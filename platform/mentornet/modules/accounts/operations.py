@@ -1,0 +1,158 @@
+"""Account actions: create users, sign in and out, change and reset passwords."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy.orm import Session
+
+from mentornet.core.errors import DomainError
+from mentornet.core.tenancy import bound_tenant_id
+from mentornet.core.types import utcnow
+from mentornet.modules.accounts.models import LoginSession, Role, User, UserRole
+from mentornet.modules.accounts.passwords import hash_password, needs_rehash, verify_password
+
+log = logging.getLogger(__name__)
+RESET_SALT = "mentornet.password-reset"
+
+
+def get_user_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(sa.select(User).where(User.email == email))
+
+
+def create_user(
+    session: Session,
+    *,
+    email: str,
+    name: str,
+    password: str,
+    roles: list[Role],
+    locale: str | None = None,
+) -> User:
+    """A new account in the session's tenant; the e-mail must be new to this tenant."""
+    if get_user_by_email(session, email) is not None:
+        raise DomainError(_l("An account with this e-mail address already exists."), field="email")
+    user = User(email=email, name=name, password_hash=hash_password(password), locale=locale)
+    user.roles = [UserRole(role=role) for role in dict.fromkeys(roles)]
+    session.add(user)
+    session.flush()
+    log.info("user %s created in tenant %s with roles %s", user.id, user.tenant_id, sorted(roles))
+    return user
+
+
+def grant_role(session: Session, user: User, role: Role) -> None:
+    if role not in user.role_names:
+        user.roles.append(UserRole(role=role))
+        session.flush()
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The active user with this e-mail and password, else None (same cost either way)."""
+    user = get_user_by_email(session, email)
+    if not verify_password(user.password_hash if user else None, password):
+        return None
+    if user is None or not user.active:
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return user
+
+
+def start_login_session(session: Session, user: User) -> str:
+    """Record a new login and return its secret token (kept only in the signed cookie)."""
+    token = secrets.token_urlsafe(32)
+    session.add(LoginSession(user_id=user.id, token_hash=_digest(token)))
+    session.flush()
+    return token
+
+
+def find_login_session(session: Session, token: str) -> LoginSession | None:
+    """The live login for this token, or None when it is unknown, revoked or expired."""
+    login = session.scalar(sa.select(LoginSession).where(LoginSession.token_hash == _digest(token)))
+    if login is None or login.revoked_at is not None:
+        return None
+    config = current_app.config
+    now = utcnow()
+    if now - login.created_at > timedelta(minutes=config["SESSION_LIFETIME_MINUTES"]):
+        return None
+    if now - login.last_seen_at > timedelta(minutes=config["SESSION_IDLE_MINUTES"]):
+        return None
+    if now - login.last_seen_at > timedelta(minutes=1):
+        login.last_seen_at = now
+    return login
+
+
+def end_login_session(session: Session, token: str) -> None:
+    login = session.scalar(sa.select(LoginSession).where(LoginSession.token_hash == _digest(token)))
+    if login is not None and login.revoked_at is None:
+        login.revoked_at = utcnow()
+        session.flush()
+
+
+def end_all_login_sessions(session: Session, user: User) -> None:
+    """Sign the user out everywhere (password change, reset, deactivation)."""
+    session.execute(
+        sa.update(LoginSession)
+        .where(LoginSession.user_id == user.id, LoginSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+def change_password(session: Session, user: User, current: str, new: str) -> None:
+    if not verify_password(user.password_hash, current):
+        raise DomainError(_l("Your current password is not right."), field="current_password")
+    set_password(session, user, new)
+
+
+def set_password(session: Session, user: User, new: str) -> None:
+    user.password_hash = hash_password(new)
+    user.password_changed_at = utcnow()
+    end_all_login_sessions(session, user)
+    session.flush()
+    log.info("password changed for user %s", user.id)
+
+
+def deactivate_user(session: Session, user: User) -> None:
+    user.active = False
+    end_all_login_sessions(session, user)
+    session.flush()
+
+
+def make_reset_token(user: User) -> str:
+    """A signed token naming the user, her tenant and her current password (so it works once)."""
+    return _serializer().dumps(
+        {"u": user.id, "t": user.tenant_id, "p": _fingerprint(user.password_hash)}
+    )
+
+
+def user_for_reset_token(session: Session, token: str) -> User:
+    """The user a reset token was made for; refuses expired, used and foreign tokens."""
+    try:
+        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    except SignatureExpired as exc:
+        raise DomainError(_l("This link has expired. Please ask for a new one.")) from exc
+    except BadSignature as exc:
+        raise DomainError(_l("This link is not valid. Please ask for a new one.")) from exc
+    user = session.get(User, data.get("u")) if data.get("t") == bound_tenant_id(session) else None
+    if user is None or not user.active or data.get("p") != _fingerprint(user.password_hash):
+        raise DomainError(_l("This link is not valid. Please ask for a new one."))
+    return user
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
+
+
+def _fingerprint(password_hash: str) -> str:
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:20]
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,177 @@
+"""Sign in, sign out, change and reset a password."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from mentornet.core.errors import DomainError
+from mentornet.core.i18n import current_locale
+from mentornet.extensions import db, limiter
+from mentornet.modules.accounts import operations
+from mentornet.modules.accounts.models import User
+from mentornet.modules.accounts.schemas import (
+    ChangePasswordSchema,
+    LoginSchema,
+    NewPasswordSchema,
+    ResetRequestSchema,
+)
+from mentornet.modules.accounts.sessions import LOGIN_TOKEN_KEY
+from mentornet.modules.outbox.operations import queue_message
+from mentornet.web.forms import empty_form, parse_form
+
+
+def _login_limit() -> str:
+    return str(current_app.config["LOGIN_RATE_LIMIT"])
+
+
+def _account_limit() -> str:
+    return str(current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"])
+
+
+def _account_key() -> str:
+    # Per network and address, so guessing one person's password is slow from any number of IPs.
+    email = request.form.get("email", "").strip().lower()
+    return f"account:{g.tenant.id}:{email}"
+
+
+def _client_key() -> str:
+    return f"client:{g.tenant.id}:{request.remote_addr}"
+
+
+@limiter.limit(_login_limit, key_func=_client_key, methods=["POST"])
+@limiter.limit(_account_limit, key_func=_account_key, methods=["POST"])
+def login() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        return redirect(_home_for(current_user))
+    form = empty_form()
+    if request.method == "POST":
+        form = parse_form(LoginSchema())
+        user = (
+            operations.authenticate(db.session, form.data["email"], form.data["password"])
+            if form.ok
+            else None
+        )
+        if user is not None:
+            _sign_in(user)
+            return redirect(_safe_next() or _home_for(user))
+        if form.ok:
+            form.errors["_form"] = [_("The e-mail address or password is not right.")]
+        return render_template("accounts/login.html", form=form), 401
+    return render_template("accounts/login.html", form=form)
+
+
+def logout() -> ResponseReturnValue:
+    if token := session.get(LOGIN_TOKEN_KEY):
+        operations.end_login_session(db.session, token)
+    logout_user()
+    session.clear()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("portal.index"))
+
+
+@limiter.limit(_login_limit, key_func=_client_key, methods=["POST"])
+@limiter.limit(_account_limit, key_func=_account_key, methods=["POST"])
+def request_password_reset() -> ResponseReturnValue:
+    form = empty_form()
+    if request.method == "POST":
+        form = parse_form(ResetRequestSchema())
+        if form.ok:
+            user = operations.get_user_by_email(db.session, form.data["email"])
+            if user is not None and user.active:
+                _send_reset_link(user)
+            # The same answer whether or not the address has an account: no enumeration.
+            flash(
+                _("If that address has an account, we have sent it a link to reset the password."),
+                "info",
+            )
+            return redirect(url_for("accounts.login"))
+        return render_template("accounts/password_reset_request.html", form=form), 422
+    return render_template("accounts/password_reset_request.html", form=form)
+
+
+def reset_password(token: str) -> ResponseReturnValue:
+    try:
+        user = operations.user_for_reset_token(db.session, token)
+    except DomainError as error:
+        flash(str(error), "error")
+        return redirect(url_for("accounts.request_password_reset"))
+    form = empty_form()
+    if request.method == "POST":
+        form = parse_form(NewPasswordSchema())
+        if form.ok:
+            operations.set_password(db.session, user, form.data["password"])
+            flash(_("Your password has been changed. Please log in."), "success")
+            return redirect(url_for("accounts.login"))
+        return render_template("accounts/password_reset.html", form=form, token=token), 422
+    return render_template("accounts/password_reset.html", form=form, token=token)
+
+
+def change_password() -> ResponseReturnValue:
+    form = empty_form()
+    if request.method == "POST":
+        form = parse_form(ChangePasswordSchema())
+        if form.ok:
+            try:
+                operations.change_password(
+                    db.session, current_user, form.data["current_password"], form.data["password"]
+                )
+            except DomainError as error:
+                form.add_error(error)
+            else:
+                _sign_in(current_user._get_current_object())
+                flash(
+                    _("Your password has been changed. Other devices have been logged out."),
+                    "success",
+                )
+                return redirect(_home_for(current_user))
+        return render_template("accounts/change_password.html", form=form), 422
+    return render_template("accounts/change_password.html", form=form)
+
+
+def _sign_in(user: User) -> None:
+    """A fresh session (no fixation) holding a new server-side login."""
+    locale = session.get("lang")
+    session.clear()
+    if locale:
+        session["lang"] = locale
+    session[LOGIN_TOKEN_KEY] = operations.start_login_session(db.session, user)
+    session.permanent = True
+    login_user(user)
+    if user.locale is None:
+        user.locale = current_locale()
+
+
+def _send_reset_link(user: User) -> None:
+    queue_message(
+        db.session,
+        kind="password_reset",
+        recipient=user.email,
+        locale=user.locale or g.tenant.default_locale,
+        template="accounts/email/password_reset.txt",
+        network=g.tenant.name(user.locale or g.tenant.default_locale),
+        name=user.name,
+        minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
+        link=url_for(
+            "accounts.reset_password", token=operations.make_reset_token(user), _external=True
+        ),
+    )
+
+
+def _home_for(user: User) -> str:
+    return url_for("staff.index") if user.is_staff else url_for("portal.me")
+
+
+def _safe_next() -> str | None:
+    """Only a path on this site; never an absolute URL to elsewhere."""
+    target = request.args.get("next", "")
+    parts = urlsplit(target)
+    if not target.startswith("/") or target.startswith("//") or parts.scheme or parts.netloc:
+        return None
+    if "\\" in target:
+        abort(400)
+    return target

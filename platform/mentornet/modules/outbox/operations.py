@@ -1,0 +1,104 @@
+"""Queueing and delivering outgoing mail."""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from collections.abc import Callable
+from email.message import EmailMessage
+
+import sqlalchemy as sa
+from flask import current_app, render_template
+from flask_babel import force_locale
+from sqlalchemy.orm import Session
+
+from mentornet.core.types import utcnow
+from mentornet.modules.outbox.models import OutboxMessage
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+
+
+def queue_message(
+    session: Session,
+    *,
+    kind: str,
+    recipient: str,
+    locale: str,
+    template: str,
+    **context: object,
+) -> OutboxMessage:
+    """Render a message in the recipient's language and put it in the outbox.
+
+    The template renders the subject as its first line and the body after a blank line.
+    """
+    with force_locale(locale):
+        subject, _, body = render_template(template, **context).strip().partition("\n\n")
+    message = OutboxMessage(
+        kind=kind,
+        recipient=recipient,
+        subject=subject.strip(),
+        body=body.strip() + "\n",
+        locale=locale,
+    )
+    session.add(message)
+    session.flush()
+    log.info("queued %s message %s", kind, message.id)
+    return message
+
+
+def pending_messages(session: Session, limit: int = 100) -> list[OutboxMessage]:
+    return list(
+        session.scalars(
+            sa.select(OutboxMessage)
+            .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS)
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+        )
+    )
+
+
+def send_pending(session: Session, deliver: Callable[[EmailMessage], None]) -> tuple[int, int]:
+    """Try every pending message once; returns (sent, failed)."""
+    sent = failed = 0
+    for message in pending_messages(session):
+        message.attempts += 1
+        try:
+            deliver(to_email(message))
+        except (OSError, smtplib.SMTPException) as exc:
+            message.last_error = str(exc)[:500]
+            failed += 1
+            log.warning("message %s not delivered: %s", message.id, exc)
+        else:
+            message.sent_at = utcnow()
+            sent += 1
+    session.flush()
+    return sent, failed
+
+
+def to_email(message: OutboxMessage) -> EmailMessage:
+    email = EmailMessage()
+    email["From"] = current_app.config["MAIL_FROM"]
+    email["To"] = message.recipient
+    email["Subject"] = message.subject
+    email["Content-Language"] = message.locale
+    email.set_content(message.body)
+    return email
+
+
+def console_backend(email: EmailMessage) -> None:
+    print(email.as_string(), flush=True)
+
+
+def smtp_backend(email: EmailMessage) -> None:
+    config = current_app.config
+    with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=30) as smtp:
+        if config["SMTP_STARTTLS"]:
+            smtp.starttls()
+        if config["SMTP_USERNAME"]:
+            smtp.login(config["SMTP_USERNAME"], config["SMTP_PASSWORD"])
+        smtp.send_message(email)
+
+
+def configured_backend() -> Callable[[EmailMessage], None]:
+    return smtp_backend if current_app.config["MAIL_BACKEND"] == "smtp" else console_backend
