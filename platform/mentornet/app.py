@@ -1,0 +1,139 @@
+"""The application factory: small configure_* steps in a fixed order."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from mentornet.core.config import load_settings
+
+
+class MentornetFlask(Flask):
+    """Flask, with links that drop the /<slug> prefix when served on a tenant's own host."""
+
+    def url_for(self, endpoint: str, **values: Any) -> str:
+        from mentornet.modules.tenants.resolver import strip_host_prefix
+
+        return strip_host_prefix(super().url_for(endpoint, **values))
+
+    def wsgi_app(self, environ: dict[str, Any], start_response: Any) -> Any:
+        from mentornet.modules.tenants.resolver import rewrite_for_host
+
+        rewrite_for_host(self.extensions["mentornet.hosts"], environ)
+        return super().wsgi_app(environ, start_response)
+
+
+def create_app(config_override: Mapping[str, Any] | None = None) -> Flask:
+    """Build the application. Importing this module touches neither settings nor the database."""
+    app = MentornetFlask(
+        "mentornet",
+        static_folder="web/static",
+        template_folder="web/templates",
+    )
+    configure_settings(app, config_override)
+    configure_logging(app)
+    configure_database(app)
+    configure_tenancy(app)
+    configure_i18n(app)
+    configure_security(app)
+    configure_blueprints(app)
+    configure_permissions(app)
+    configure_request_boundary(app)
+    configure_errors(app)
+    configure_templates(app)
+    return app
+
+
+def configure_settings(app: Flask, override: Mapping[str, Any] | None) -> None:
+    settings = load_settings(override)
+    app.config.update(settings)
+    app.config["PERMANENT_SESSION_LIFETIME"] = settings["SESSION_LIFETIME_MINUTES"] * 60
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config["SESSION_COOKIE_DOMAIN"] = False  # host-only: never shared with other hosts
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = settings["TRANSLATIONS_DIR"]
+    app.config["BABEL_DEFAULT_LOCALE"] = settings["PLATFORM_DEFAULT_LOCALE"]
+    app.config["RATELIMIT_HEADERS_ENABLED"] = True
+
+
+def configure_logging(app: Flask) -> None:
+    logging.basicConfig(
+        level=app.config["LOG_LEVEL"], format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # Alembic announces every plugin it loads at INFO; only its warnings are news.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def configure_database(app: Flask) -> None:
+    from mentornet import models  # noqa: F401  (every model registered before the first query)
+    from mentornet.extensions import db
+
+    db.init_app(app)
+
+
+def configure_tenancy(app: Flask) -> None:
+    from mentornet.modules.tenants import resolver
+
+    app.extensions["mentornet.hosts"] = resolver.HostMap(app)
+    app.url_value_preprocessor(resolver.resolve_tenant)
+    app.url_defaults(resolver.add_tenant_to_urls)
+
+
+def configure_i18n(app: Flask) -> None:
+    from mentornet.core.i18n import remember_requested_locale, select_locale
+    from mentornet.extensions import babel
+
+    babel.init_app(app, locale_selector=select_locale)
+    app.before_request(remember_requested_locale)
+
+
+def configure_security(app: Flask) -> None:
+    from mentornet.extensions import csrf, limiter
+    from mentornet.modules.accounts.sessions import init_login
+    from mentornet.web.headers import add_security_headers
+    from mentornet.web.sessions import TenantCookieSessionInterface
+
+    app.session_interface = TenantCookieSessionInterface()
+    csrf.init_app(app)
+    limiter.init_app(app)
+    init_login(app)
+    app.after_request(add_security_headers)
+
+
+def configure_blueprints(app: Flask) -> None:
+    from mentornet.modules.accounts.blueprint import bp as accounts
+    from mentornet.modules.portal.blueprint import bp as portal
+    from mentornet.modules.staff.blueprint import bp as staff
+    from mentornet.web.blueprint import bp as web
+
+    app.register_blueprint(web)
+    for blueprint in (portal, accounts, staff):
+        app.register_blueprint(blueprint, url_prefix="/<tenant_slug>")
+
+
+def configure_permissions(app: Flask) -> None:
+    from mentornet.core.permissions import enforce_permissions
+
+    app.before_request(enforce_permissions)
+
+
+def configure_request_boundary(app: Flask) -> None:
+    from mentornet.web.boundary import commit_or_rollback, rollback_on_error
+
+    app.after_request(commit_or_rollback)
+    app.teardown_request(rollback_on_error)
+
+
+def configure_errors(app: Flask) -> None:
+    from mentornet.web.errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def configure_templates(app: Flask) -> None:
+    from mentornet.web.context import template_context
+
+    app.context_processor(template_context)

@@ -1,0 +1,38 @@
+"""The coordinator console's front page."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import render_template
+from flask.typing import ResponseReturnValue
+from flask_babel import lazy_gettext as _l
+
+from mentornet.extensions import db
+from mentornet.modules.accounts.models import Role, User, UserRole
+
+ROLE_LABELS = {
+    Role.MEMBER: _l("Members"),
+    Role.COORDINATOR: _l("Coordinators"),
+    Role.ADMIN: _l("Administrators"),
+    Role.TRANSLATOR: _l("Translators"),
+}
+
+
+def index() -> ResponseReturnValue:
+    counts = dict(
+        db.session.execute(
+            sa.select(UserRole.role, sa.func.count(sa.distinct(UserRole.user_id)))
+            .join(User, sa.and_(User.id == UserRole.user_id, User.tenant_id == UserRole.tenant_id))
+            .where(User.active.is_(True))
+            .group_by(UserRole.role)
+        ).all()
+    )
+    total = db.session.scalar(
+        sa.select(sa.func.count()).select_from(User).where(User.active.is_(True))
+    )
+    return render_template(
+        "staff/index.html",
+        total=total or 0,
+        counts={role: counts.get(role, 0) for role in Role},
+        role_labels=ROLE_LABELS,
+    )

@@ -1,0 +1,68 @@
+"""`mentornet translations extract|update|compile|status|check`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from mentornet.core.config import project_root
+from mentornet.modules.translations import operations
+
+
+def _dir() -> Path:
+    return Path(current_app.config["TRANSLATIONS_DIR"])
+
+
+@click.group("translations")
+def translations_group() -> None:
+    """The core gettext catalogues in translations/."""
+
+
+@translations_group.command("extract")
+@with_appcontext
+def extract() -> None:
+    """Rewrite translations/messages.pot from the source."""
+    operations.extract(project_root(), operations.template_path(_dir()))
+    click.echo(f"written {operations.template_path(_dir())}")
+
+
+@translations_group.command("update")
+@with_appcontext
+def update() -> None:
+    """Merge messages.pot into every locale's catalogue."""
+    operations.update(_dir())
+
+
+@translations_group.command("compile")
+@with_appcontext
+def compile_() -> None:
+    """Compile the .po catalogues to the .mo files the app reads."""
+    operations.compile_catalogues(_dir())
+
+
+@translations_group.command("status")
+@with_appcontext
+def status() -> None:
+    """How much of each locale is translated."""
+    for state in operations.status(_dir()):
+        click.echo(
+            f"{state.locale}: {state.translated}/{state.total} ({state.percent:.1f}%), {state.fuzzy} fuzzy"
+        )
+
+
+@translations_group.command("check")
+@with_appcontext
+def check() -> None:
+    """Fail on a stale template, a placeholder mismatch, a bad Plural-Forms or low coverage."""
+    problems = operations.stale_template_problems(project_root(), _dir())
+    for locale, minimum in current_app.config["TRANSLATION_MIN_COVERAGE"].items():
+        problems += operations.catalogue_problems(_dir(), locale, float(minimum))
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        sys.exit(1)
+    click.echo("translations: ok")

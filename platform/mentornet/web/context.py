@@ -1,0 +1,68 @@
+"""Values every template may use."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from typing import Any
+
+from flask import g, request, url_for
+from flask_babel import format_date, format_datetime, format_decimal, format_percent
+from flask_babel import gettext as _
+from werkzeug.routing import BuildError
+
+from mentornet.core.i18n import (
+    allowed_locales,
+    country_name,
+    current_locale,
+    native_language_name,
+    term,
+    text_direction,
+)
+from mentornet.modules.tenants.models import localized
+from mentornet.modules.tenants.resolver import host_tenant_slug
+
+
+def template_context() -> dict[str, Any]:
+    tenant = g.get("tenant")
+    locale = current_locale()
+    return {
+        "tenant": tenant,
+        "site_name": tenant.name(locale) if tenant else "Mentornet",
+        "page_locale": locale,
+        "page_direction": text_direction(locale),
+        "language_links": language_links(locale),
+        "home_url": url_for("portal.index") if tenant else url_for("web.landing"),
+        "on_tenant_host": host_tenant_slug() is not None,
+        "native_language_name": native_language_name,
+        "country_name": country_name,
+        "term": term,
+        "localized": lambda texts: localized(
+            texts, locale, tenant.default_locale if tenant else "en"
+        ),
+        "_": _,
+        "format_date": format_date,
+        "format_datetime": format_datetime,
+        "format_decimal": format_decimal,
+        "format_percent": format_percent,
+    }
+
+
+def language_links(locale: str) -> list[dict[str, Any]]:
+    """One link per allowed locale, back to the same page with ?lang=."""
+    base = _current_url()
+    return [
+        {
+            "code": code,
+            "name": native_language_name(code),
+            "url": f"{base}?lang={code}",
+            "current": code == locale,
+        }
+        for code in allowed_locales()
+    ]
+
+
+def _current_url() -> str:
+    if request.endpoint and request.url_rule is not None and request.method == "GET":
+        with suppress(BuildError):  # a route that needs more than its view args: fall back
+            return url_for(request.endpoint, **(request.view_args or {}))
+    return url_for("portal.index") if g.get("tenant") else url_for("web.landing")

@@ -1,0 +1,51 @@
+"""From an HTML form to a schema's data, or to errors keyed by field for the template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import request
+from marshmallow import Schema, ValidationError
+
+from mentornet.core.errors import DomainError
+from mentornet.core.schemas import flatten_errors
+
+
+@dataclass
+class FormResult:
+    """What a submitted form gave: clean data, or the messages to show next to each field."""
+
+    values: dict[str, Any]
+    data: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def add_error(self, error: DomainError) -> None:
+        self.errors.setdefault(error.field or "_form", []).append(str(error.message))
+
+
+def parse_form(schema: Schema, *, list_fields: tuple[str, ...] = ()) -> FormResult:
+    """Validate request.form with a schema. Only the schema's fields are read; csrf_token is not."""
+    values: dict[str, Any] = {}
+    for name in schema.fields:
+        if name in list_fields:
+            values[name] = request.form.getlist(name)
+        elif name in request.form:
+            raw = request.form[name]
+            if raw.strip() != "":
+                values[name] = raw
+    result = FormResult(values=values)
+    try:
+        result.data = schema.load(values)
+    except ValidationError as exc:
+        for key, message in flatten_errors(exc.messages):
+            result.errors.setdefault(key.split(".")[0].split("[")[0], []).append(message)
+    return result
+
+
+def empty_form() -> FormResult:
+    return FormResult(values={})
