@@ -1,0 +1,52 @@
+# Mentornet: `make demo` runs the app, `make test` runs every check. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 5000
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: demo serve test lint typecheck pytest test-postgres test-browser translations bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(PIP) install -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+## demo: virtualenv, install, compile translations, SQLite database with the reference networks, serve
+demo: $(VENV)/.installed translations
+	MENTORNET_ENV=development $(BIN)/mentornet demo
+	MENTORNET_ENV=development $(BIN)/mentornet serve --port $(PORT)
+
+## translations: compile the .po catalogues to the .mo files the app reads
+translations: $(VENV)/.installed
+	MENTORNET_ENV=development $(BIN)/mentornet translations compile
+
+## test: development extras, then ruff, mypy, the translation checks and the whole pytest suite (SQLite)
+test: $(VENV)/.installed-dev translations lint typecheck
+	MENTORNET_ENV=testing $(BIN)/mentornet translations check
+	MENTORNET_ENV=testing $(BIN)/pytest -m "not browser" -q
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check platform tests
+	$(BIN)/ruff format --check platform tests
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+## test-postgres: the same suite against a real PostgreSQL (started, or installed in CI, by tests/pg_setup.sh)
+test-postgres: $(VENV)/.installed-dev translations
+	@eval "$$(bash tests/pg_setup.sh)" && MENTORNET_ENV=testing $(BIN)/pytest -m "not browser" -q
+
+## test-browser: Playwright driving the system Chromium
+test-browser: $(VENV)/.installed-dev translations
+	MENTORNET_ENV=testing $(BIN)/pytest -m browser -q
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache
+	find translations -name '*.mo' -delete

@@ -1,0 +1,16 @@
+"""gunicorn settings for production: `gunicorn -c deploy/gunicorn.conf.py 'mentornet.app:create_app()'`."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("MENTORNET_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("MENTORNET_WORKERS", multiprocessing.cpu_count()))
+threads = 2
+timeout = 30
+graceful_timeout = 30
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+# No query strings in the access log: reset tokens and search terms can be personal data.
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(D)sus'
+forwarded_allow_ips = "127.0.0.1"

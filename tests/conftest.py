@@ -1,0 +1,128 @@
+"""Fixtures shared by the whole suite.
+
+Every test runs with the reference networks (denmark, morocco and men) imported through the real
+import operation, on SQLite by default or on PostgreSQL when MENTORNET_TEST_DATABASE_URL is set
+(`make test-postgres`). The PostgreSQL run connects as a role that does not own the tables, so
+row-level security applies exactly as in production.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+
+from mentornet.app import create_app
+from mentornet.core import migrations
+from mentornet.core.config import project_root
+from mentornet.core.db import Base
+from mentornet.extensions import db, limiter
+from mentornet.modules.accounts.models import Role, User
+from mentornet.modules.accounts.operations import create_user
+from mentornet.modules.tenants.operations import import_tenant, tenant_session
+from mentornet.modules.tenants.packs import read_pack
+from mentornet.modules.translations.operations import compile_catalogues
+
+from helpers import PASSWORD, Database, UserFactory, settings_for
+
+ROOT = project_root()
+TENANT_SLUGS = ("denmark", "morocco", "men")
+
+
+@pytest.fixture(scope="session")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    if url := os.environ.get("MENTORNET_TEST_DATABASE_URL"):
+        return Database(
+            url,
+            os.environ["MENTORNET_TEST_MIGRATION_URL"],
+            os.environ.get("MENTORNET_TEST_APP_ROLE", ""),
+        )
+    path = tmp_path_factory.mktemp("db") / "mentornet.db"
+    return Database(f"sqlite:///{path}", f"sqlite:///{path}", "")
+
+
+@pytest.fixture(scope="session")
+def migrated(database: Database) -> Database:
+    """The test database at the newest migration, built by the migrations themselves."""
+    compile_catalogues(ROOT / "translations")
+    app = create_app(settings_for(database))
+    with app.app_context():
+        migrations.upgrade()
+    return database
+
+
+@pytest.fixture(scope="session")
+def reference_packs() -> dict[str, dict[str, Any]]:
+    return {slug: read_pack(ROOT / "tenants" / slug) for slug in TENANT_SLUGS}
+
+
+@pytest.fixture
+def app(migrated: Database, reference_packs: dict[str, dict[str, Any]]) -> Iterator[Flask]:
+    app = create_app(settings_for(migrated))
+    with app.app_context():
+        for settings in reference_packs.values():
+            import_tenant(db.session, settings, actor="tests")
+        db.session.commit()
+        limiter.reset()
+    yield app
+    with app.app_context():
+        db.session.close()
+        _empty_all_tables(migrated)
+
+
+def _empty_all_tables(database: Database) -> None:
+    engine = sa.create_engine(database.migration_url)
+    tables = [table.name for table in reversed(Base.metadata.sorted_tables)]
+    with engine.begin() as connection:
+        if database.is_postgres:
+            connection.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(sa.text(f"DELETE FROM {table}"))  # noqa: S608 (our own table names)
+    engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def make_user(app: Flask) -> UserFactory:
+    """Create an account through the accounts operations, committed like a request would."""
+
+    def make(
+        tenant: str = "denmark",
+        email: str | None = None,
+        roles: tuple[Role, ...] = (Role.MEMBER,),
+        password: str = PASSWORD,
+        name: str = "Test Person",
+        locale: str | None = None,
+    ) -> User:
+        with app.app_context(), tenant_session(tenant) as (session, _tenant):
+            user = create_user(
+                session,
+                email=email or f"{roles[0].value}@{tenant}.test",
+                name=name,
+                password=password,
+                roles=list(roles),
+                locale=locale,
+            )
+            session.commit()
+            session.expunge(user)
+            return user
+
+    return make
+
+
+@pytest.fixture
+def tenant_ids(app: Flask) -> dict[str, int]:
+    from mentornet.modules.tenants.operations import list_tenants
+
+    with app.app_context():
+        return {tenant.slug: tenant.id for tenant in list_tenants(db.session)}

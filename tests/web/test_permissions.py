@@ -1,0 +1,43 @@
+"""Every route is in the permission table; every state change needs a CSRF token."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from mentornet.core.permissions import ROUTE_PERMISSIONS
+
+from helpers import UserFactory, login
+
+
+def test_every_route_is_in_the_permission_table(app: Flask) -> None:
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints - ROUTE_PERMISSIONS.keys() == set(), "routes missing from the permission table"
+    assert ROUTE_PERMISSIONS.keys() - endpoints == set(), (
+        "permission entries for routes that do not exist"
+    )
+
+
+def test_a_route_missing_from_the_table_is_refused(app: Flask) -> None:
+    app.add_url_rule("/<tenant_slug>/unlisted", "unlisted", lambda: "leak")
+    assert app.test_client().get("/denmark/unlisted").status_code == 403
+
+
+def test_no_route_changes_state_on_get(app: Flask) -> None:
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in ("accounts.logout",):
+            assert "GET" not in (rule.methods or set())
+
+
+def test_every_post_route_refuses_a_missing_csrf_token(
+    app: Flask, client: FlaskClient, make_user: UserFactory
+) -> None:
+    make_user("denmark", email="coord@example.org")
+    login(client, "denmark", "coord@example.org")
+    for rule in app.url_map.iter_rules():
+        if "POST" not in (rule.methods or set()):
+            continue
+        path = rule.rule.replace("<tenant_slug>", "denmark").replace("<token>", "x")
+        response = client.post(path, data={"email": "a@b.c"})
+        assert response.status_code == 400, path
+        assert "formularen er udløbet" in response.get_data(as_text=True).lower(), path
