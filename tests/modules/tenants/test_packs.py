@@ -70,6 +70,17 @@ def test_a_missing_translation_is_reported_for_the_right_entry(
     assert "goals[0].label" in keys
 
 
+def test_repeats_and_stray_locales_are_refused(reference_packs: dict[str, Any]) -> None:
+    settings = reference_packs["denmark"]
+    cycle = {**settings["cycle"], "follow_up_months": [3, 3, 12]}
+    name = {**settings["name"], "fr": "Réseau"}
+    with pytest.raises(PackError) as caught:
+        parse_pack(dump_pack({**settings, "cycle": cycle, "name": name}), Path("pack.toml"))
+    messages = {p.key: p.message for p in caught.value.problems}
+    assert messages["cycle.follow_up_months"] == "A value is listed twice."
+    assert messages["name"] == "Not one of this network's locales: fr."
+
+
 def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "tenant.toml"
     path.write_text('slug = "x"\nlocales = [\n', encoding="utf-8")

@@ -59,6 +59,12 @@ CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
 TERMS = ("mentee", "mentees", "mentor", "mentors", "mentorship", "coordinator", "network")
 
 
+def distinct(values: list[Any]) -> None:
+    """Validator: a list without repeats."""
+    if len(set(values)) != len(values):
+        raise ValidationError(_l("A value is listed twice."))
+
+
 def key_field(**kwargs: Any) -> String:
     return String(
         required=True,
@@ -88,10 +94,18 @@ class QuestionSchema(Schema):
     type = String(required=True, validate=one_of(QUESTION_TYPES))
     label = LocalizedText(required=True)
     help = LocalizedText(load_default=dict)
-    audience = List(String(validate=one_of(AUDIENCES)), load_default=lambda: list(AUDIENCES))
+    audience = List(
+        String(validate=one_of(AUDIENCES)),
+        load_default=lambda: list(AUDIENCES),
+        validate=[validate.Length(min=1, error=_l("Choose at least one.")), distinct],
+    )
     required = Boolean(load_default=False)
     sensitive = Boolean(load_default=False)
-    visible_to = List(String(validate=one_of(VIEWERS)), load_default=lambda: ["staff"])
+    visible_to = List(
+        String(validate=one_of(VIEWERS)),
+        load_default=lambda: ["staff"],
+        validate=[validate.Length(min=1, error=_l("Choose at least one.")), distinct],
+    )
     choices = List(Nested(ChoiceSchema), load_default=list)
 
     @validates_schema
@@ -121,6 +135,8 @@ class QuestionCriterionSchema(Schema):
 
 
 class ConstraintsSchema(Schema):
+    """Hard constraints: a pair that breaks one is never suggested. 0 means "no limit"."""
+
     shared_language = Boolean(load_default=True)
     usable_language_level = String(load_default="B1", validate=one_of(CEFR))
     max_distance_km = Integer(load_default=0, validate=validate.Range(min=0, max=20000))
@@ -144,7 +160,9 @@ class CycleSchema(Schema):
     proposal_expiry_days = Integer(required=True, validate=validate.Range(min=1, max=90))
     check_in_interval_days = Integer(load_default=30, validate=validate.Range(min=1, max=180))
     follow_up_months = List(
-        Integer(validate=validate.Range(min=1, max=60)), load_default=lambda: [3, 6, 12]
+        Integer(validate=validate.Range(min=1, max=60)),
+        load_default=lambda: [3, 6, 12],
+        validate=distinct,
     )
 
 
@@ -225,7 +243,8 @@ class TenantPackSchema(Schema):
     branding = Nested(BrandingSchema, load_default=lambda: BrandingSchema().load({}))
     privacy = Nested(PrivacySchema, required=True)
 
-    @validates_schema
+    # Report cross-field problems together with field errors, so one run lists everything.
+    @validates_schema(skip_on_field_errors=False)
     def _consistent(self, data: dict[str, Any], **_: Any) -> None:
         errors: dict[str, Any] = {}
         if data.get("slug") in RESERVED_SLUGS:
@@ -252,9 +271,14 @@ def _missing_translations(data: dict[str, Any], locales: list[str]) -> dict[str,
         (key, data[key]) for key in ("name", "tagline", "about") if data.get(key)
     ]
     texts += [(f"terminology.{k}", v) for k, v in data.get("terminology", {}).items()]
-    texts += [(f"goals[{i}].label", g["label"]) for i, g in enumerate(data.get("goals", []))]
+    for i, goal in enumerate(data.get("goals", [])):
+        texts.append((f"goals[{i}].label", goal["label"]))
+        if goal.get("description"):
+            texts.append((f"goals[{i}].description", goal["description"]))
     for i, question in enumerate(data.get("questionnaire", [])):
         texts.append((f"questionnaire[{i}].label", question["label"]))
+        if question.get("help"):
+            texts.append((f"questionnaire[{i}].help", question["help"]))
         texts += [
             (f"questionnaire[{i}].choices[{j}].label", c["label"])
             for j, c in enumerate(question["choices"])
@@ -263,9 +287,14 @@ def _missing_translations(data: dict[str, Any], locales: list[str]) -> dict[str,
         texts.append(("privacy.notice", data["privacy"]["notice"]))
     for path, text in texts:
         missing = [locale for locale in locales if locale not in text]
+        extra = [locale for locale in text if locale not in locales]
         if missing:
             errors[path] = [
                 _l("Missing translation for: {locales}.").format(locales=", ".join(missing))
+            ]
+        elif extra:
+            errors[path] = [
+                _l("Not one of this network's locales: {locales}.").format(locales=", ".join(extra))
             ]
     return errors
 
