@@ -1,7 +1,7 @@
 """Fixtures shared by the whole suite.
 
 Every test runs with the reference networks (denmark, morocco and men) imported through the real
-import operation, on SQLite by default or on PostgreSQL when MENTORNET_TEST_DATABASE_URL is set
+import operation, on SQLite by default or on PostgreSQL when MNTEST_DATABASE_URL is set
 (`make test-postgres`). The PostgreSQL run connects as a role that does not own the tables, so
 row-level security applies exactly as in production.
 """
@@ -36,11 +36,11 @@ TENANT_SLUGS = ("denmark", "morocco", "men")
 
 @pytest.fixture(scope="session")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    if url := os.environ.get("MENTORNET_TEST_DATABASE_URL"):
+    if url := os.environ.get("MNTEST_DATABASE_URL"):
         return Database(
             url,
-            os.environ["MENTORNET_TEST_MIGRATION_URL"],
-            os.environ.get("MENTORNET_TEST_APP_ROLE", ""),
+            os.environ["MNTEST_MIGRATION_URL"],
+            os.environ.get("MNTEST_APP_ROLE", ""),
         )
     path = tmp_path_factory.mktemp("db") / "mentornet.db"
     return Database(f"sqlite:///{path}", f"sqlite:///{path}", "")

@@ -67,4 +67,4 @@ def login(
 
 def requires_postgres(database: Database) -> None:
     if not database.is_postgres:
-        pytest.skip("needs PostgreSQL: run `make test-postgres` (sets MENTORNET_TEST_DATABASE_URL)")
+        pytest.skip("needs PostgreSQL: run `make test-postgres` (sets MNTEST_DATABASE_URL)")

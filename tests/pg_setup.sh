@@ -57,7 +57,7 @@ CREATE DATABASE mentornet_migrations_test OWNER mentornet_owner;
 SQL
 
 base="postgresql+psycopg://%s:mentornet@$host:$port/%s"
-printf 'export MENTORNET_TEST_DATABASE_URL=%s\n' "$(printf "$base" mentornet_app mentornet_test)"
-printf 'export MENTORNET_TEST_MIGRATION_URL=%s\n' "$(printf "$base" mentornet_owner mentornet_test)"
-printf 'export MENTORNET_TEST_SCRATCH_URL=%s\n' "$(printf "$base" mentornet_owner mentornet_migrations_test)"
-printf 'export MENTORNET_TEST_APP_ROLE=mentornet_app\n'
+printf 'export MNTEST_DATABASE_URL=%s\n' "$(printf "$base" mentornet_app mentornet_test)"
+printf 'export MNTEST_MIGRATION_URL=%s\n' "$(printf "$base" mentornet_owner mentornet_test)"
+printf 'export MNTEST_SCRATCH_URL=%s\n' "$(printf "$base" mentornet_owner mentornet_migrations_test)"
+printf 'export MNTEST_APP_ROLE=mentornet_app\n'

@@ -36,5 +36,7 @@ def test_required_top_level_layout() -> None:
 
 def test_readme_opens_with_the_two_commands() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = [line.strip() for line in text.split("```")[1].splitlines() if line.strip()]
-    assert commands == ["make demo", "make test"]
+    first_block = text.split("```")[1].splitlines()[1:]  # drop the language tag line
+    assert [line.strip() for line in first_block if line.strip()] == ["make demo", "make test"]
+    before = text[: text.index("```")].strip().splitlines()
+    assert len(before) == 1 and before[0].startswith("# ")  # only the title comes first

@@ -15,7 +15,7 @@ from helpers import ROOT
 
 
 def _html_tag(client: FlaskClient, path: str, **kwargs: object) -> str:
-    html = client.get(path, **kwargs).get_data(as_text=True)  # type: ignore[arg-type]
+    html = client.get(path, **kwargs).get_data(as_text=True)
     match = re.search(r"<html[^>]*>", html)
     assert match
     return match.group(0)

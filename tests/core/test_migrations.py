@@ -16,8 +16,8 @@ from mentornet.core.db import Base
 
 @pytest.fixture
 def scratch_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    if os.environ.get("MENTORNET_TEST_DATABASE_URL"):
-        return os.environ["MENTORNET_TEST_SCRATCH_URL"]
+    if os.environ.get("MNTEST_DATABASE_URL"):
+        return os.environ["MNTEST_SCRATCH_URL"]
     return f"sqlite:///{tmp_path_factory.mktemp('migrations') / 'scratch.db'}"
 
 

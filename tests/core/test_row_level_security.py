@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 import sqlalchemy as sa
 from flask import Flask
@@ -79,7 +81,9 @@ def test_the_tenant_setting_ends_with_the_transaction(app: Flask, users: tuple[U
 
 def test_every_tenant_table_forces_row_level_security(app: Flask) -> None:
     tables = sorted(
-        m.local_table.name for m in Base.registry.mappers if issubclass(m.class_, TenantScoped)
+        cast(sa.Table, m.local_table).name
+        for m in Base.registry.mappers
+        if issubclass(m.class_, TenantScoped)
     )
     with app.app_context(), db.engine.connect() as connection:
         rows = connection.execute(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 import pytest
 import sqlalchemy as sa
@@ -133,19 +134,21 @@ def test_a_session_cannot_be_rebound_to_another_tenant(
 
 def test_every_model_with_a_tenant_id_uses_the_mixin() -> None:
     for mapper in Base.registry.mappers:
-        table = mapper.local_table
+        table = cast(sa.Table, mapper.local_table)
         if "tenant_id" in table.c:
             assert issubclass(mapper.class_, TenantScoped), mapper.class_.__name__
 
 
 def test_references_between_tenant_tables_are_composite() -> None:
     scoped_tables = {
-        m.local_table.name for m in Base.registry.mappers if issubclass(m.class_, TenantScoped)
+        cast(sa.Table, m.local_table).name
+        for m in Base.registry.mappers
+        if issubclass(m.class_, TenantScoped)
     }
     for mapper in Base.registry.mappers:
         if not issubclass(mapper.class_, TenantScoped):
             continue
-        table = mapper.local_table
+        table = cast(sa.Table, mapper.local_table)
         unique_sets = [
             {c.name for c in uc.columns}
             for uc in table.constraints
