@@ -136,4 +136,6 @@ def configure_errors(app: Flask) -> None:
 def configure_templates(app: Flask) -> None:
     from mentornet.web.context import template_context
 
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
     app.context_processor(template_context)

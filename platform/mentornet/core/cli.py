@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from werkzeug.serving import run_simple
 
 from mentornet.core import migrations
 
@@ -60,4 +61,5 @@ def serve(host: str, port: int) -> None:
     if app.config["ENV"] == "production":
         raise click.UsageError("use gunicorn in production: see deploy/gunicorn.conf.py")
     click.echo(f"Mentornet on http://{host}:{port}/  (Ctrl+C stops it)")
-    app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    # Flask refuses app.run() inside its own CLI; the same server, started directly.
+    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)

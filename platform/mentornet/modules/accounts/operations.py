@@ -43,7 +43,12 @@ def create_user(
     user.roles = [UserRole(role=role) for role in dict.fromkeys(roles)]
     session.add(user)
     session.flush()
-    log.info("user %s created in tenant %s with roles %s", user.id, user.tenant_id, sorted(roles))
+    log.info(
+        "user %s created in tenant %s with roles %s",
+        user.id,
+        user.tenant_id,
+        ",".join(sorted(role.value for role in roles)),
+    )
     return user
 
 

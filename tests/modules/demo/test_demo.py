@@ -1,0 +1,25 @@
+"""`mentornet demo`: the reference networks and their staff, ready to log in."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from flask import Flask
+from flask.testing import FlaskClient
+
+from mentornet.modules.demo.cli import demo
+
+from helpers import login
+
+
+def test_demo_creates_staff_accounts_that_can_log_in(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        result = CliRunner().invoke(demo)
+        again = CliRunner().invoke(demo)  # running it twice changes nothing
+    assert result.exit_code == 0, result.output
+    assert again.exit_code == 0, again.output
+    for slug in ("denmark", "morocco", "men"):
+        for role in ("coordinator", "admin", "translator"):
+            assert f"{role}@{slug}.example" in result.output
+    password = app.config["DEMO_PASSWORD"]
+    response = login(client, "morocco", "coordinator@morocco.example", password)
+    assert response.headers["Location"] == "/morocco/staff/"
