@@ -56,6 +56,14 @@ AUDIENCES = ("mentee", "mentor")
 VIEWERS = ("staff", "mentor", "mentee")
 OUTCOMES = ("job", "education", "business", "network", "none")
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
+# Every profile already has these (DESIGN section 5); a question may not ask for them again.
+CORE_PROFILE_KEYS = frozenset(
+    {
+        "birth_year", "country_of_origin", "story", "languages", "city", "occupation",
+        "occupation_code", "education", "education_level", "education_field", "goals",
+        "availability", "capacity", "email", "name",
+    }
+)  # fmt: skip
 TERMS = ("mentee", "mentees", "mentor", "mentors", "mentorship", "coordinator", "network")
 
 
@@ -110,6 +118,13 @@ class QuestionSchema(Schema):
 
     @validates_schema
     def _choices_match_type(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("key") in CORE_PROFILE_KEYS:
+            raise ValidationError(_l("Every profile has this already; choose another key."), "key")
+        if data.get("sensitive") and data.get("required"):
+            # Special-category answers need consent, and consent may be refused.
+            raise ValidationError(
+                _l("A private (sensitive) question cannot be required."), "required"
+            )
         has_choices = bool(data.get("choices"))
         if data.get("type") in CHOICE_TYPES and not has_choices:
             raise ValidationError(_l("A choice question needs choices."), "choices")
