@@ -24,11 +24,14 @@ from mentornet.core.db import Base
 from mentornet.extensions import db, limiter
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.accounts.operations import create_user
+from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.profiles.operations import change_status, submit_application
+from mentornet.modules.profiles.schemas import profile_schema
 from mentornet.modules.tenants.operations import import_tenant, tenant_session
 from mentornet.modules.tenants.packs import read_pack
 from mentornet.modules.translations.operations import compile_catalogues
 
-from helpers import PASSWORD, Database, UserFactory, settings_for
+from helpers import PASSWORD, Database, ProfileFactory, UserFactory, profile_values, settings_for
 
 ROOT = project_root()
 TENANT_SLUGS = ("denmark", "morocco", "men")
@@ -116,6 +119,39 @@ def make_user(app: Flask) -> UserFactory:
             session.commit()
             session.expunge(user)
             return user
+
+    return make
+
+
+@pytest.fixture
+def make_profile(app: Flask) -> ProfileFactory:
+    """Create a member with a profile through the intake operations, moved on to a status."""
+
+    def make(
+        tenant: str = "denmark",
+        role: str = "mentee",
+        status: ProfileStatus = ProfileStatus.APPLIED,
+        **overrides: Any,
+    ) -> Profile:
+        values = profile_values(tenant, role, **overrides)
+        with (
+            app.test_request_context(f"/{tenant}/"),
+            tenant_session(tenant) as (session, tenant_row),
+        ):
+            data = profile_schema(tenant_row.settings, ProfileRole(role), account="import").load(
+                values
+            )
+            data["account"]["password"] = PASSWORD
+            user, profile = submit_application(session, tenant_row, ProfileRole(role), data)
+            steps = [ProfileStatus.INFO_MEETING, ProfileStatus.INTERVIEWED, ProfileStatus.APPROVED]
+            if status in steps:
+                for step in steps[: steps.index(status) + 1]:
+                    change_status(session, tenant_row, profile, step, actor=user, reason="test")
+            elif status is not ProfileStatus.APPLIED:
+                change_status(session, tenant_row, profile, status, actor=user, reason="test")
+            session.commit()
+            session.expunge(profile)
+            return profile
 
     return make
 

@@ -10,12 +10,15 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from mentornet.modules.accounts.models import User
+from mentornet.modules.profiles.models import Profile
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"
 UserFactory = Callable[..., User]
+ProfileFactory = Callable[..., Profile]
 CSRF_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -53,7 +56,7 @@ def post_form(
     data: dict[str, Any],
     action: str | None = None,
     **kwargs: Any,
-) -> Any:
+) -> TestResponse:
     """Fetch a form page for its CSRF token, then submit the form."""
     token = csrf_token(client, form_page, **kwargs)
     return client.post(action or form_page, data={**data, "csrf_token": token}, **kwargs)
@@ -61,10 +64,77 @@ def post_form(
 
 def login(
     client: FlaskClient, tenant: str, email: str, password: str = PASSWORD, **kwargs: Any
-) -> Any:
+) -> TestResponse:
     return post_form(client, f"/{tenant}/login", {"email": email, "password": password}, **kwargs)
 
 
 def requires_postgres(database: Database) -> None:
     if not database.is_postgres:
         pytest.skip("needs PostgreSQL: run `make test-postgres` (sets MNTEST_DATABASE_URL)")
+
+
+# Valid answers to each reference network's questionnaire, by role (the HTML form's field names).
+QUESTION_ANSWERS: dict[str, dict[str, dict[str, Any]]] = {
+    "denmark": {
+        "mentee": {
+            "q_sectors": ["health"],
+            "q_meeting_format": "in_person",
+            "q_years_in_denmark": "4",
+        },
+        "mentor": {
+            "q_sectors": ["health"],
+            "q_meeting_format": "either",
+            "q_mentor_motivation": "I like helping.",
+        },
+    },
+    "morocco": {
+        "mentee": {
+            "q_business_stage": "idea",
+            "q_business_sectors": ["crafts"],
+            "q_support_areas": ["financing"],
+        },
+        "mentor": {
+            "q_business_sectors": ["crafts"],
+            "q_support_areas": ["financing"],
+            "q_mentor_experience": "20 years.",
+        },
+    },
+    "men": {
+        "mentee": {"q_current_situation": "job_seeking", "q_interests": ["it"]},
+        "mentor": {"q_interests": ["it"], "q_mentor_motivation": "To give back."},
+    },
+}
+FIRST_GOAL = {"denmark": "job", "morocco": "start_business", "men": "job"}
+BIRTH_YEAR = {"mentee": "1994", "mentor": "1975"}
+
+
+def profile_values(tenant: str, role: str, **overrides: Any) -> dict[str, Any]:
+    """Valid profile input as the schema reads it (form, API and CSV share the names)."""
+    values: dict[str, Any] = {
+        "email": f"{role}@{tenant}.test",
+        "name": f"Test {role.title()}",
+        "birth_year": "2004" if tenant == "men" and role == "mentee" else BIRTH_YEAR[role],
+        "languages": ["da:B2", "ar:C2"],
+        "occupation_code": "2221",
+        "goals": [FIRST_GOAL[tenant]],
+        "consent_privacy": True,
+        **QUESTION_ANSWERS[tenant][role],
+    }
+    values.update(overrides)
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def application_form(tenant: str, role: str, **overrides: Any) -> dict[str, Any]:
+    """The same input as an HTML form posts it (language rows, checkboxes, password)."""
+    values = profile_values(tenant, role, **overrides)
+    form: dict[str, Any] = {"password": PASSWORD, "password_confirm": PASSWORD}
+    for key, value in values.items():
+        if key == "languages":
+            form["languages-code"] = [entry.split(":")[0] for entry in value]
+            form["languages-level"] = [entry.split(":")[1] for entry in value]
+        elif isinstance(value, bool):
+            if value:
+                form[key] = "yes"
+        else:
+            form[key] = value
+    return form

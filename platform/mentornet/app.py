@@ -106,11 +106,12 @@ def configure_security(app: Flask) -> None:
 def configure_blueprints(app: Flask) -> None:
     from mentornet.modules.accounts.blueprint import bp as accounts
     from mentornet.modules.portal.blueprint import bp as portal
+    from mentornet.modules.profiles.blueprint import bp as profiles
     from mentornet.modules.staff.blueprint import bp as staff
     from mentornet.web.blueprint import bp as web
 
     app.register_blueprint(web)
-    for blueprint in (portal, accounts, staff):
+    for blueprint in (portal, accounts, profiles, staff):
         app.register_blueprint(blueprint, url_prefix="/<tenant_slug>")
 
 

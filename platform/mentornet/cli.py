@@ -10,6 +10,7 @@ from mentornet.core.cli import db_group, serve
 from mentornet.modules.accounts.cli import users_group
 from mentornet.modules.demo.cli import demo
 from mentornet.modules.outbox.cli import outbox_group
+from mentornet.modules.profiles.cli import profiles_group
 from mentornet.modules.tenants.cli import tenants_group
 from mentornet.modules.translations.cli import translations_group
 
@@ -24,6 +25,7 @@ for command in (
     serve,
     tenants_group,
     users_group,
+    profiles_group,
     outbox_group,
     translations_group,
     demo,

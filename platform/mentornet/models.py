@@ -1,12 +1,24 @@
 """Every module's models, imported so the metadata (and Alembic) knows each table."""
 
 from mentornet.modules.accounts.models import LoginSession, User, UserRole
+from mentornet.modules.audit.models import AuditEntry
 from mentornet.modules.outbox.models import OutboxMessage
+from mentornet.modules.profiles.models import (
+    Consent,
+    InterviewNote,
+    Profile,
+    ProfileStatusChange,
+)
 from mentornet.modules.tenants.models import Tenant, TenantHost, TenantSettingsVersion
 
 __all__ = [
+    "AuditEntry",
+    "Consent",
+    "InterviewNote",
     "LoginSession",
     "OutboxMessage",
+    "Profile",
+    "ProfileStatusChange",
     "Tenant",
     "TenantHost",
     "TenantSettingsVersion",

@@ -26,7 +26,12 @@ class Base(DeclarativeBase):
     """Every model of every module derives from this."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}
+    type_annotation_map = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+        list[dict[str, str]]: JSON(),
+    }
 
 
 def make_engine(url: str, echo: bool = False) -> Engine:

@@ -74,6 +74,11 @@ def country_name(code: str) -> str:
     return str(Locale.parse(current_locale()).territories.get(code.upper(), code))
 
 
+def language_name(code: str) -> str:
+    """A language's name in the current locale."""
+    return str(Locale.parse(current_locale()).languages.get(code, code))
+
+
 def term(key: str) -> str:
     """A piece of terminology ("mentee", "mentor") in the tenant's own wording if it has one."""
     tenant = g.get("tenant")

@@ -44,6 +44,19 @@ ROUTE_PERMISSIONS: dict[str, frozenset[str]] = {
     "accounts.change_password": ANY_ACCOUNT,
     # member area
     "portal.me": ALL_ROLES,
+    # intake and profiles
+    "profiles.apply_mentee": ANYONE,
+    "profiles.apply_mentor": ANYONE,
+    "profiles.edit_profile": ANY_ACCOUNT,
+    "profiles.pause_profile": ANY_ACCOUNT,
+    "profiles.resume_profile": ANY_ACCOUNT,
+    "profiles.applicants": STAFF,
+    "profiles.applicant": STAFF,
+    "profiles.change_status": STAFF,
+    "profiles.add_note": STAFF,
+    "profiles.import_profiles": STAFF,
+    "profiles.list_profiles": STAFF,
+    "profiles.create_profile": STAFF,
     # staff console
     "staff.index": STAFF,
 }

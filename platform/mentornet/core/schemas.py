@@ -79,7 +79,30 @@ class Float(fields.Float):
 
 
 class Boolean(fields.Boolean):
+    """Also understands the yes/no words of the reference locales, for CSV imports."""
+
     default_error_messages = {**REQUIRED, "invalid": _l("Choose yes or no.")}
+    truthy = fields.Boolean.truthy | {"ja", "oui", "نعم"}
+    falsy = fields.Boolean.falsy | {"nej", "non", "لا"}
+
+
+class Date(fields.Date):
+    default_error_messages = {
+        **REQUIRED,
+        "invalid": _l("Enter a date like 2026-03-08."),
+        "format": _l("Enter a date like 2026-03-08."),
+    }
+
+
+class MultiValue(fields.List):  # type: ignore[type-arg]
+    """A list from a form (repeated fields), JSON (an array) or CSV (values separated by ;)."""
+
+    default_error_messages = {**REQUIRED, "invalid": _l("Enter a list.")}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(";") if part.strip()]
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class List(fields.List):  # type: ignore[type-arg]
@@ -131,12 +154,14 @@ def _join(prefix: str, key: str) -> str:
 
 __all__ = [
     "Boolean",
+    "Date",
     "Dict",
     "Email",
     "Float",
     "Integer",
     "LazyText",
     "List",
+    "MultiValue",
     "Nested",
     "Schema",
     "String",

@@ -14,6 +14,7 @@ from mentornet.core.i18n import (
     allowed_locales,
     country_name,
     current_locale,
+    language_name,
     native_language_name,
     term,
     text_direction,
@@ -35,6 +36,7 @@ def template_context() -> dict[str, Any]:
         "on_tenant_host": host_tenant_slug() is not None,
         "native_language_name": native_language_name,
         "country_name": country_name,
+        "language_name": language_name,
         "term": term,
         "localized": lambda texts: localized(
             texts, locale, tenant.default_locale if tenant else "en"

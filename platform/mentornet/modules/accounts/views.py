@@ -57,7 +57,7 @@ def login() -> ResponseReturnValue:
             else None
         )
         if user is not None:
-            _sign_in(user)
+            sign_in(user)
             return redirect(_safe_next() or _home_for(user))
         if form.ok:
             form.errors["_form"] = [_("The e-mail address or password is not right.")]
@@ -123,7 +123,7 @@ def change_password() -> ResponseReturnValue:
             except DomainError as error:
                 form.add_error(error)
             else:
-                _sign_in(current_user._get_current_object())
+                sign_in(current_user._get_current_object())
                 flash(
                     _("Your password has been changed. Other devices have been logged out."),
                     "success",
@@ -133,7 +133,7 @@ def change_password() -> ResponseReturnValue:
     return render_template("accounts/change_password.html", form=form)
 
 
-def _sign_in(user: User) -> None:
+def sign_in(user: User) -> None:
     """A fresh session (no fixation) holding a new server-side login."""
     locale = session.get("lang")
     session.clear()

@@ -6,6 +6,11 @@ from flask import Response, g, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from mentornet.extensions import db
+from mentornet.modules.profiles.models import STATUS_LABELS, ProfileStatus
+from mentornet.modules.profiles.operations import profiles_of
+from mentornet.modules.profiles.progress import next_step
+
 CYCLE_STEPS = ("meet", "plan", "achieve", "close")
 
 
@@ -25,4 +30,12 @@ def theme() -> ResponseReturnValue:
 
 
 def me() -> ResponseReturnValue:
-    return render_template("portal/me.html", user=current_user)
+    profiles = profiles_of(db.session, current_user)
+    return render_template(
+        "portal/me.html",
+        user=current_user,
+        profiles=profiles,
+        next_steps={p.id: next_step(p, g.tenant.settings) for p in profiles},
+        status_labels=STATUS_LABELS,
+        pausable={p.id: p.can_move_to(ProfileStatus.PAUSED) for p in profiles},
+    )

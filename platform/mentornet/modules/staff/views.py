@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User, UserRole
+from mentornet.modules.profiles.operations import ApplicantFilter, applicants
 
 ROLE_LABELS = {
     Role.MEMBER: _l("Members"),
@@ -30,8 +31,10 @@ def index() -> ResponseReturnValue:
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(User).where(User.active.is_(True))
     )
+    waiting = len(applicants(db.session, ApplicantFilter()))
     return render_template(
         "staff/index.html",
+        waiting=waiting,
         total=total or 0,
         counts={role: counts.get(role, 0) for role in Role},
         role_labels=ROLE_LABELS,

@@ -1,0 +1,39 @@
+"""Writing and reading the audit log."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from mentornet.modules.audit.models import AuditEntry
+
+
+def record(
+    session: Session,
+    *,
+    actor_id: int | None,
+    action: str,
+    subject_type: str,
+    subject_id: int,
+    detail: str = "",
+) -> AuditEntry:
+    entry = AuditEntry(
+        actor_id=actor_id,
+        action=action,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        detail=detail,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def entries_for(session: Session, subject_type: str, subject_id: int) -> list[AuditEntry]:
+    return list(
+        session.scalars(
+            sa.select(AuditEntry)
+            .where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
+            .order_by(AuditEntry.id)
+        )
+    )

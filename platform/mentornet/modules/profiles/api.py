@@ -1,0 +1,59 @@
+"""JSON API of the profiles module: /<slug>/api/v1/profiles (staff, session-authenticated).
+
+The same profile schema as the application form and the CSV import validates the body.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import g, request
+from flask.typing import ResponseReturnValue
+from marshmallow import ValidationError
+
+from mentornet.core.errors import DomainError
+from mentornet.core.schemas import flatten_errors
+from mentornet.extensions import db
+from mentornet.modules.profiles.models import Profile, ProfileRole
+from mentornet.modules.profiles.operations import ApplicantFilter, applicants, submit_application
+from mentornet.modules.profiles.schemas import profile_schema
+
+
+def _public(profile: Profile) -> dict[str, Any]:
+    """What the API shows of a profile: nothing special-category."""
+    return {
+        "id": profile.id,
+        "role": profile.role.value,
+        "status": profile.status.value,
+        "languages": profile.languages,
+        "goals": profile.goals,
+        "occupation_code": profile.occupation_code,
+        "education_level": profile.education_level,
+        "education_field": profile.education_field,
+    }
+
+
+def list_profiles() -> ResponseReturnValue:
+    rows = applicants(db.session, ApplicantFilter())
+    return {"items": [_public(profile) for profile, _user in rows]}
+
+
+def create_profile() -> ResponseReturnValue:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return {"errors": {"_body": ["Send a JSON object."]}}, 400
+    role_value = body.pop("role", None)
+    if role_value not in {r.value for r in ProfileRole}:
+        return {"errors": {"role": ["Choose one of: mentee, mentor."]}}, 422
+    role = ProfileRole(role_value)
+    try:
+        data = profile_schema(g.tenant.settings, role, account="import").load(body)
+        _user, profile = submit_application(db.session, g.tenant, role, data)
+    except ValidationError as exc:
+        errors: dict[str, list[str]] = {}
+        for key, message in flatten_errors(exc.messages):
+            errors.setdefault(key, []).append(message)
+        return {"errors": errors}, 422
+    except DomainError as error:
+        return {"errors": {error.field or "_body": [str(error)]}}, 422
+    return _public(profile), 201

@@ -1,0 +1,57 @@
+"""The public application forms: /<slug>/apply/mentee and /<slug>/apply/mentor."""
+
+from __future__ import annotations
+
+from flask import flash, g, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from mentornet.core.errors import DomainError
+from mentornet.core.i18n import current_locale, term
+from mentornet.extensions import db, limiter
+from mentornet.modules.accounts.views import sign_in
+from mentornet.modules.profiles.models import ProfileRole
+from mentornet.modules.profiles.operations import submit_application
+from mentornet.modules.profiles.views.common import render_profile_form, specs_for, validate_form
+from mentornet.web.forms import empty_form
+
+TEMPLATE = "profiles/apply.html"
+APPLY_LIMIT = "20 per hour"
+
+
+@limiter.limit(APPLY_LIMIT, methods=["POST"])
+def apply_mentee() -> ResponseReturnValue:
+    return _apply(ProfileRole.MENTEE)
+
+
+@limiter.limit(APPLY_LIMIT, methods=["POST"])
+def apply_mentor() -> ResponseReturnValue:
+    return _apply(ProfileRole.MENTOR)
+
+
+def _apply(role: ProfileRole) -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        return redirect(url_for("portal.me"))
+    specs = specs_for(role, "password")
+    context = {
+        "title": _("Apply as %(role)s", role=term(role.value)),
+        "intro": _(
+            "It is free. After you apply, we invite you to an information meeting and a talk with a coordinator."
+        ),
+        "submit_label": _("Send my application"),
+    }
+    if request.method != "POST":
+        return render_profile_form(TEMPLATE, empty_form(), specs, **context)
+    form = validate_form(role, "password", specs)
+    if form.ok:
+        form.data["account"].setdefault("locale", current_locale())
+        try:
+            user, _profile = submit_application(db.session, g.tenant, role, form.data)
+        except DomainError as error:
+            form.add_error(error)
+        else:
+            sign_in(user)
+            flash(_("Thank you! We have received your application."), "success")
+            return redirect(url_for("portal.me"))
+    return render_profile_form(TEMPLATE, form, specs, status=422, **context)

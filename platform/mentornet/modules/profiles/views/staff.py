@@ -1,0 +1,149 @@
+"""The coordinators' applicant queue: /<slug>/staff/applicants."""
+
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from mentornet.core.errors import DomainError
+from mentornet.core.i18n import current_locale
+from mentornet.extensions import db
+from mentornet.modules.accounts.models import User
+from mentornet.modules.audit.operations import record
+from mentornet.modules.profiles import operations
+from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_path
+from mentornet.modules.profiles.forms import profile_fields
+from mentornet.modules.profiles.models import STATUS_LABELS, Profile, ProfileRole, ProfileStatus
+from mentornet.modules.tenants.models import localized
+
+# What a coordinator can do next from each status (the lifecycle allows more; these are the buttons).
+ACTIONS = {
+    ProfileStatus.APPLIED: [
+        ProfileStatus.INFO_MEETING,
+        ProfileStatus.INTERVIEWED,
+        ProfileStatus.APPROVED,
+    ],
+    ProfileStatus.INFO_MEETING: [ProfileStatus.INTERVIEWED, ProfileStatus.APPROVED],
+    ProfileStatus.INTERVIEWED: [ProfileStatus.APPROVED],
+}
+EXITS = [ProfileStatus.PAUSED, ProfileStatus.REJECTED, ProfileStatus.WITHDRAWN]
+
+
+def _int(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+def _enum_arg(
+    name: str, kind: type[ProfileRole] | type[ProfileStatus]
+) -> ProfileRole | ProfileStatus | None:
+    value = request.args.get(name, "")
+    return kind(value) if value in {m.value for m in kind} else None
+
+
+def applicants() -> ResponseReturnValue:
+    wanted = operations.ApplicantFilter(
+        role=_enum_arg("role", ProfileRole),  # type: ignore[arg-type]
+        status=_enum_arg("status", ProfileStatus),  # type: ignore[arg-type]
+        waiting_days=_int("waiting"),
+        goal=request.args.get("goal") or None,
+        language=request.args.get("language") or None,
+    )
+    rows = operations.applicants(db.session, wanted)
+    return render_template(
+        "profiles/staff/applicants.html",
+        rows=rows,
+        wanted=wanted,
+        status_labels=STATUS_LABELS,
+        goals=g.tenant.settings["goals"],
+        roles=list(ProfileRole),
+        statuses=list(ProfileStatus),
+    )
+
+
+def _load(profile_id: int) -> tuple[Profile, User]:
+    """The profile and its owner, or 404 (another network's id is simply not found)."""
+    profile = operations.get_profile(db.session, profile_id)
+    if profile is None:
+        abort(404)
+    user = db.session.get(User, profile.user_id)
+    if user is None:
+        abort(404)
+    return profile, user
+
+
+def applicant(profile_id: int) -> ResponseReturnValue:
+    profile, user = _load(profile_id)
+    locale = current_locale()
+    notes = operations.interview_notes(db.session, profile)
+    # Interview notes and private answers are special-category data: every view is logged.
+    record(
+        db.session,
+        actor_id=current_user.id,
+        action="view_sensitive_profile",
+        subject_type="profile",
+        subject_id=profile.id,
+    )
+    specs = profile_fields(g.tenant.settings, profile.role, locale, account=None)
+    return render_template(
+        "profiles/staff/applicant.html",
+        profile=profile,
+        member=user,
+        notes=notes,
+        authors={n.author_id: db.session.get(User, n.author_id) for n in notes},
+        history=operations.status_history(db.session, profile),
+        consents=operations.consents_of(db.session, user),
+        questions=[s for s in specs if s.name.startswith("q_")],
+        status_labels=STATUS_LABELS,
+        actions=[s for s in ACTIONS.get(profile.status, []) if profile.can_move_to(s)],
+        exits=[s for s in EXITS if profile.can_move_to(s)],
+        occupation=[grp.label(locale) for grp in occupation_path(profile.occupation_code or "")],
+        target_occupation=[
+            grp.label(locale) for grp in occupation_path(profile.target_occupation_code or "")
+        ],
+        education_level=isced_levels().get(profile.education_level or ""),
+        education_field=isced_fields().get(profile.education_field or ""),
+        goal_labels={
+            goal["key"]: localized(goal["label"], locale, g.tenant.default_locale)
+            for goal in g.tenant.settings["goals"]
+        },
+    )
+
+
+def change_status(profile_id: int) -> ResponseReturnValue:
+    profile, _user = _load(profile_id)
+    target = request.form.get("status", "")
+    if target not in {m.value for m in ProfileStatus}:
+        abort(400)
+    try:
+        operations.change_status(
+            db.session,
+            g.tenant,
+            profile,
+            ProfileStatus(target),
+            actor=current_user,
+            reason=request.form.get("reason", ""),
+        )
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("profiles.applicant", profile_id=profile_id)), 303
+    flash(
+        _("Status changed to “%(status)s”.", status=STATUS_LABELS[ProfileStatus(target)]), "success"
+    )
+    return redirect(url_for("profiles.applicant", profile_id=profile_id))
+
+
+def add_note(profile_id: int) -> ResponseReturnValue:
+    profile, _user = _load(profile_id)
+    try:
+        operations.add_interview_note(
+            db.session, profile, current_user, request.form.get("text", "")
+        )
+    except DomainError as error:
+        flash(str(error), "error")
+        return redirect(url_for("profiles.applicant", profile_id=profile_id)), 303
+    flash(_("The note has been saved."), "success")
+    return redirect(url_for("profiles.applicant", profile_id=profile_id) + "#notes")

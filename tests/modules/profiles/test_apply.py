@@ -1,0 +1,157 @@
+"""Applying: the questionnaire form, one step to account and profile, consent, clear errors."""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from mentornet.modules.accounts.models import User
+from mentornet.modules.profiles.models import Consent, Profile, ProfileRole, ProfileStatus
+from mentornet.modules.tenants.operations import tenant_session
+
+from helpers import application_form, csrf_token
+
+
+def _apply(client: FlaskClient, tenant: str, role: str, form: dict[str, object]) -> TestResponse:
+    token = csrf_token(client, f"/{tenant}/apply/{role}")
+    return client.post(f"/{tenant}/apply/{role}", data={**form, "csrf_token": token})
+
+
+def _count(app: Flask, tenant: str, model: type) -> int:
+    with app.app_context(), tenant_session(tenant) as (session, _):
+        return session.scalar(sa.select(sa.func.count()).select_from(model)) or 0
+
+
+def test_the_form_shows_the_networks_questionnaire_in_its_language(client: FlaskClient) -> None:
+    html = client.get("/denmark/apply/mentee").get_data(as_text=True)
+    assert "Hvordan vil du helst mødes?" in html or "mødes" in html  # meeting_format, in Danish
+    assert 'name="q_meeting_format"' in html and 'name="q_sectors"' in html
+    assert 'name="q_mentor_motivation"' not in html  # a mentor-only question
+    arabic = client.get("/morocco/apply/mentee").get_data(as_text=True)
+    assert 'dir="rtl"' in arabic and 'name="q_business_stage"' in arabic
+
+
+def test_applying_creates_account_and_profile_in_one_step(app: Flask, client: FlaskClient) -> None:
+    response = _apply(
+        client,
+        "denmark",
+        "mentee",
+        application_form("denmark", "mentee", email="amina@example.org"),
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/denmark/me/"
+    page = client.get("/denmark/me/").get_data(as_text=True)
+    assert "Tak! Vi har modtaget din ansøgning." in page
+    assert "informationsmøde" in page  # the next step
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        user = session.scalars(sa.select(User).where(User.email == "amina@example.org")).one()
+        profile = session.scalars(sa.select(Profile).where(Profile.user_id == user.id)).one()
+        assert profile.role is ProfileRole.MENTEE and profile.status is ProfileStatus.APPLIED
+        assert profile.answers == {
+            "sectors": ["health"],
+            "meeting_format": "in_person",
+            "years_in_denmark": 4,
+        }
+        assert profile.languages == [{"code": "da", "level": "B2"}, {"code": "ar", "level": "C2"}]
+        assert profile.occupation_code == "2221"
+        assert user.locale == "da"
+        kinds = session.scalars(sa.select(Consent.kind).where(Consent.user_id == user.id)).all()
+        assert kinds == ["privacy_notice"]
+
+
+def test_bad_input_shows_every_error_next_to_its_field_and_saves_nothing(
+    app: Flask, client: FlaskClient
+) -> None:
+    users_before = _count(app, "denmark", User)
+    form = application_form(
+        "denmark",
+        "mentee",
+        email="not an address",
+        birth_year="2020",
+        goals=None,
+        q_meeting_format="by pigeon",
+    )
+    form["password_confirm"] = "something else"
+    del form["consent_privacy"]
+    response = _apply(client, "denmark", "mentee", form)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    expected = {
+        "email": "Skriv en gyldig e-mailadresse.",
+        "birth_year": "Du skal være mindst 18 år.",
+        "goals": "Feltet skal udfyldes.",
+        "q_meeting_format": "Vælg en af disse:",
+        "password_confirm": "De to adgangskoder er ikke ens.",
+        "consent_privacy": "Accepter venligst privatlivserklæringen for at ansøge.",
+    }
+    for name, message in expected.items():
+        block = re.search(rf'id="error-{name}-1">([^<]*)<', html)
+        assert block, f"no error shown next to {name}"
+        assert message in block.group(1), (name, block.group(1))
+    assert 'value="not an address"' in html  # what she typed is kept
+    assert _count(app, "denmark", User) == users_before
+    assert _count(app, "denmark", Profile) == 0
+
+
+def test_sensitive_answers_need_consent(app: Flask, client: FlaskClient) -> None:
+    form = application_form("denmark", "mentee", country_of_origin="SO", story="Jeg kom i 2019.")
+    response = _apply(client, "denmark", "mentee", form)
+    assert response.status_code == 422
+    assert 'id="error-consent_sensitive-1"' in response.get_data(as_text=True)
+    assert _count(app, "denmark", Profile) == 0
+    response = _apply(client, "denmark", "mentee", {**form, "consent_sensitive": "yes"})
+    assert response.status_code == 302
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        profile = session.scalars(sa.select(Profile)).one()
+        assert (profile.country_of_origin, profile.story) == ("SO", "Jeg kom i 2019.")
+        consents = session.scalars(sa.select(Consent).order_by(Consent.id)).all()
+        assert [(c.kind, c.version) for c in consents] == [
+            ("privacy_notice", 1),
+            ("sensitive_data", 1),
+        ]
+
+
+def test_duplicate_email_is_clear_and_other_networks_are_separate(app: Flask) -> None:
+    first, second, other = app.test_client(), app.test_client(), app.test_client()
+    form = application_form("denmark", "mentee", email="amina@example.org")
+    assert _apply(first, "denmark", "mentee", form).status_code == 302
+    again = _apply(second, "denmark", "mentee", form)
+    assert again.status_code == 422
+    assert "Der findes allerede en konto med denne e-mailadresse" in again.get_data(as_text=True)
+    moroccan = application_form("morocco", "mentee", email="amina@example.org")
+    assert _apply(other, "morocco", "mentee", moroccan).status_code == 302
+
+
+def test_occupation_can_be_given_by_its_title_in_the_readers_language(
+    app: Flask, client: FlaskClient
+) -> None:
+    from mentornet.modules.profiles.classifications import isco
+
+    title = isco()["2221"].labels["da"]
+    response = _apply(
+        client, "denmark", "mentee", application_form("denmark", "mentee", occupation_code=title)
+    )
+    assert response.status_code == 302
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        assert session.scalars(sa.select(Profile.occupation_code)).one() == "2221"
+
+
+def test_an_unknown_occupation_suggests_matches(client: FlaskClient) -> None:
+    response = _apply(
+        client, "denmark", "mentee", application_form("denmark", "mentee", occupation_code="sygepl")
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'id="error-occupation_code-1"' in html
+    assert "<kbd>2221 " in html  # a suggestion the applicant can pick
+
+
+def test_age_limits_of_the_network_apply(client: FlaskClient) -> None:
+    too_old = application_form("men", "mentee", birth_year="1980")
+    response = _apply(client, "men", "mentee", too_old)
+    assert response.status_code == 422
+    assert "Netværket er for personer mellem 16 og 30 år." in response.get_data(as_text=True)

@@ -1,0 +1,61 @@
+"""Every route that takes an object id answers 404 for another network's object, for every role.
+
+A route with an id parameter this test does not know fails it: add how to make such an object
+in the other network to FOREIGN_OBJECTS.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flask import Flask
+
+from mentornet.modules.accounts.models import Role
+
+from helpers import ProfileFactory, UserFactory, csrf_token, login
+
+FOREIGN_OBJECTS: dict[str, Callable[[ProfileFactory], int]] = {
+    "profile_id": lambda make_profile: (
+        make_profile("morocco", "mentee", email="foreign@example.org").id
+    ),
+}
+ROLES = (Role.MEMBER, Role.COORDINATOR, Role.ADMIN, Role.TRANSLATOR)
+
+
+def test_another_networks_ids_are_not_found_on_any_route(
+    app: Flask, make_user: UserFactory, make_profile: ProfileFactory
+) -> None:
+    ids = {name: make(make_profile) for name, make in FOREIGN_OBJECTS.items()}
+    rules = [
+        rule
+        for rule in app.url_map.iter_rules()
+        if "<tenant_slug>" in rule.rule and "<int:" in rule.rule
+    ]
+    assert rules, "no routes with ids to check"
+    for role in ROLES:
+        make_user("denmark", email=f"{role.value}@denmark.test", roles=(role,))
+        client = app.test_client()
+        login(client, "denmark", f"{role.value}@denmark.test")
+        token = csrf_token(client, "/denmark/me/")
+        for rule in rules:
+            names = re.findall(r"<int:(\w+)>", rule.rule)
+            missing = [name for name in names if name not in ids]
+            assert not missing, f"{rule.rule}: add {missing} to FOREIGN_OBJECTS"
+            path = rule.rule.replace("<tenant_slug>", "denmark")
+            for name in names:
+                path = path.replace(f"<int:{name}>", str(ids[name]))
+            for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+                response = client.open(path, method=method, data={"csrf_token": token})
+                assert response.status_code in (403, 404), (
+                    role,
+                    method,
+                    path,
+                    response.status_code,
+                )
+                if role in (
+                    Role.COORDINATOR,
+                    Role.ADMIN,
+                ):  # allowed in, so the object must be "not found"
+                    assert response.status_code == 404, (role, method, path)
+                assert "foreign@example.org" not in response.get_data(as_text=True)
