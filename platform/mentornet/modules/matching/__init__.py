@@ -1,0 +1,1 @@
+"""Matching: mentor suggestions for a mentee and optimal capacity-aware batch proposals."""
