@@ -47,6 +47,10 @@ test-postgres: $(VENV)/.installed-dev translations
 test-browser: $(VENV)/.installed-dev translations
 	MENTORNET_ENV=testing $(BIN)/pytest -m browser -q
 
+## bench: the matching benchmark; figures in bench-results/matching.json (QUICK=1 skips 50k x 50k)
+bench: $(VENV)/.installed
+	MENTORNET_ENV=development $(BIN)/mentornet bench matching $(if $(QUICK),--quick,)
+
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache
 	find translations -name '*.mo' -delete

@@ -75,6 +75,7 @@ def app(migrated: Database, reference_packs: dict[str, dict[str, Any]]) -> Itera
     yield app
     with app.app_context():
         db.session.close()
+        db.engine.dispose()  # each test's app has its own pool; close it
         _empty_all_tables(migrated)
 
 

@@ -9,11 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
+from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from mentornet.modules.accounts.models import User
-from mentornet.modules.profiles.models import Profile
+from mentornet.modules.accounts.models import Role, User
+from mentornet.modules.mentorships.models import Mentorship
+from mentornet.modules.profiles.models import Profile, ProfileStatus
+from mentornet.modules.tenants.operations import tenant_session
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "correct horse battery"
@@ -138,3 +142,57 @@ def application_form(tenant: str, role: str, **overrides: Any) -> dict[str, Any]
         else:
             form[key] = value
     return form
+
+
+# ---- pairs: driving proposals and answers the way coordinators and members do ----
+
+
+def coordinator_client(app: Flask, make_user: UserFactory, tenant: str = "denmark") -> FlaskClient:
+    make_user(tenant, email=f"coord@{tenant}.test", roles=(Role.COORDINATOR,))
+    client = app.test_client()
+    login(client, tenant, f"coord@{tenant}.test")
+    return client
+
+
+def member_client(app: Flask, tenant: str, email: str) -> FlaskClient:
+    client = app.test_client()
+    login(client, tenant, email)
+    return client
+
+
+def propose_pair(
+    coordinator: FlaskClient, mentee_id: int, mentor_id: int, tenant: str = "denmark"
+) -> TestResponse:
+    page = f"/{tenant}/staff/matching/mentees/{mentee_id}"
+    return post_form(
+        coordinator,
+        page,
+        {"mentor_id": str(mentor_id), "note": "I tror, I passer godt sammen."},
+        action=f"{page}/propose",
+    )
+
+
+def latest_mentorship(app: Flask, tenant: str = "denmark") -> Mentorship:
+    with app.app_context(), tenant_session(tenant) as (session, _):
+        mentorship = session.scalars(sa.select(Mentorship).order_by(Mentorship.id.desc())).first()
+        assert mentorship is not None
+        session.expunge(mentorship)
+        return mentorship
+
+
+def answer_pair(
+    client: FlaskClient, mentorship_id: int, yes: bool, tenant: str = "denmark", reason: str = ""
+) -> TestResponse:
+    data = {"answer": "yes" if yes else "no", "reason": reason}
+    return post_form(
+        client, f"/{tenant}/me/", data, action=f"/{tenant}/me/mentorships/{mentorship_id}/answer"
+    )
+
+
+def profile_state(
+    app: Flask, profile_id: int, tenant: str = "denmark"
+) -> tuple[ProfileStatus, int]:
+    with app.app_context(), tenant_session(tenant) as (session, _):
+        profile = session.get(Profile, profile_id)
+        assert profile is not None
+        return profile.status, profile.places_taken

@@ -11,14 +11,46 @@ from collections.abc import Callable
 
 from flask import Flask
 
-from mentornet.modules.accounts.models import Role
+from mentornet.modules.accounts.models import Role, User
+from mentornet.modules.matching.models import MatchingBatch
+from mentornet.modules.mentorships.operations import propose
+from mentornet.modules.profiles.models import Profile, ProfileStatus
+from mentornet.modules.tenants.operations import tenant_session
 
 from helpers import ProfileFactory, UserFactory, csrf_token, login
 
-FOREIGN_OBJECTS: dict[str, Callable[[ProfileFactory], int]] = {
-    "profile_id": lambda make_profile: (
+
+def _foreign_mentorship(app: Flask, make_profile: ProfileFactory) -> int:
+    mentee = make_profile(
+        "morocco", "mentee", status=ProfileStatus.APPROVED, email="foreign-e@example.org"
+    )
+    mentor = make_profile(
+        "morocco", "mentor", status=ProfileStatus.APPROVED, email="foreign-m@example.org"
+    )
+    with app.test_request_context("/morocco/"), tenant_session("morocco") as (session, tenant):
+        mentee_row, mentor_row = session.get(Profile, mentee.id), session.get(Profile, mentor.id)
+        actor = session.get(User, mentor.user_id)
+        assert mentee_row is not None and mentor_row is not None and actor is not None
+        pair = propose(session, tenant, mentee_row, mentor_row, actor=actor)
+        session.commit()
+        return pair.id
+
+
+def _foreign_batch(app: Flask, make_profile: ProfileFactory) -> int:
+    owner = make_profile("morocco", "mentor", email="foreign-b@example.org")
+    with app.app_context(), tenant_session("morocco") as (session, _):
+        batch = MatchingBatch(started_by_id=owner.user_id)
+        session.add(batch)
+        session.commit()
+        return batch.id
+
+
+FOREIGN_OBJECTS: dict[str, Callable[[Flask, ProfileFactory], int]] = {
+    "profile_id": lambda app, make_profile: (
         make_profile("morocco", "mentee", email="foreign@example.org").id
     ),
+    "mentorship_id": _foreign_mentorship,
+    "batch_id": _foreign_batch,
 }
 ROLES = (Role.MEMBER, Role.COORDINATOR, Role.ADMIN, Role.TRANSLATOR)
 
@@ -26,7 +58,7 @@ ROLES = (Role.MEMBER, Role.COORDINATOR, Role.ADMIN, Role.TRANSLATOR)
 def test_another_networks_ids_are_not_found_on_any_route(
     app: Flask, make_user: UserFactory, make_profile: ProfileFactory
 ) -> None:
-    ids = {name: make(make_profile) for name, make in FOREIGN_OBJECTS.items()}
+    ids = {name: make(app, make_profile) for name, make in FOREIGN_OBJECTS.items()}
     rules = [
         rule
         for rule in app.url_map.iter_rules()
@@ -58,4 +90,4 @@ def test_another_networks_ids_are_not_found_on_any_route(
                     Role.ADMIN,
                 ):  # allowed in, so the object must be "not found"
                     assert response.status_code == 404, (role, method, path)
-                assert "foreign@example.org" not in response.get_data(as_text=True)
+                assert "foreign" not in response.get_data(as_text=True)

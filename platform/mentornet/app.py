@@ -105,13 +105,15 @@ def configure_security(app: Flask) -> None:
 
 def configure_blueprints(app: Flask) -> None:
     from mentornet.modules.accounts.blueprint import bp as accounts
+    from mentornet.modules.matching.blueprint import bp as matching
+    from mentornet.modules.mentorships.blueprint import bp as mentorships
     from mentornet.modules.portal.blueprint import bp as portal
     from mentornet.modules.profiles.blueprint import bp as profiles
     from mentornet.modules.staff.blueprint import bp as staff
     from mentornet.web.blueprint import bp as web
 
     app.register_blueprint(web)
-    for blueprint in (portal, accounts, profiles, staff):
+    for blueprint in (portal, accounts, profiles, matching, mentorships, staff):
         app.register_blueprint(blueprint, url_prefix="/<tenant_slug>")
 
 

@@ -2,6 +2,8 @@
 
 from mentornet.modules.accounts.models import LoginSession, User, UserRole
 from mentornet.modules.audit.models import AuditEntry
+from mentornet.modules.matching.models import MatchingBatch
+from mentornet.modules.mentorships.models import Mentorship, MentorshipTransition
 from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.profiles.models import (
     Consent,
@@ -16,6 +18,9 @@ __all__ = [
     "Consent",
     "InterviewNote",
     "LoginSession",
+    "MatchingBatch",
+    "Mentorship",
+    "MentorshipTransition",
     "OutboxMessage",
     "Profile",
     "ProfileStatusChange",

@@ -31,6 +31,7 @@ class Base(DeclarativeBase):
         dict[str, Any]: JSON(),
         list[str]: JSON(),
         list[dict[str, str]]: JSON(),
+        list[dict[str, Any]]: JSON(),
     }
 
 

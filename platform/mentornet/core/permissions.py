@@ -57,6 +57,20 @@ ROUTE_PERMISSIONS: dict[str, frozenset[str]] = {
     "profiles.import_profiles": STAFF,
     "profiles.list_profiles": STAFF,
     "profiles.create_profile": STAFF,
+    # matching and the chemistry step
+    "matching.console": STAFF,
+    "matching.mentee_suggestions": STAFF,
+    "matching.propose": STAFF,
+    "matching.start_batch": STAFF,
+    "matching.batch": STAFF,
+    "matching.drafts": STAFF,
+    "matching.publish_drafts": STAFF,
+    "matching.discard_draft": STAFF,
+    "matching.pin_draft": STAFF,
+    "matching.withdraw": STAFF,
+    "mentorships.answer": ANY_ACCOUNT,
+    "mentorships.browse": ANY_ACCOUNT,
+    "mentorships.request_match": ANY_ACCOUNT,
     # staff console
     "staff.index": STAFF,
 }

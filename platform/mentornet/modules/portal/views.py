@@ -7,6 +7,9 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from mentornet.extensions import db
+from mentornet.modules.mentorships.cards import pair_panels
+from mentornet.modules.mentorships.labels import DECLINE_REASON_LABELS
+from mentornet.modules.mentorships.views.member import MODES
 from mentornet.modules.profiles.models import STATUS_LABELS, ProfileStatus
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.modules.profiles.progress import next_step
@@ -38,4 +41,11 @@ def me() -> ResponseReturnValue:
         next_steps={p.id: next_step(p, g.tenant.settings) for p in profiles},
         status_labels=STATUS_LABELS,
         pausable={p.id: p.can_move_to(ProfileStatus.PAUSED) for p in profiles},
+        pairs=pair_panels(db.session, g.tenant, profiles),
+        decline_reasons=DECLINE_REASON_LABELS,
+        can_browse=any(
+            MODES.get(p.role) == g.tenant.settings["matching"]["mode"]
+            and p.status is ProfileStatus.APPROVED
+            for p in profiles
+        ),
     )

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Enum, ForeignKeyConstraint, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Enum, ForeignKeyConstraint, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
@@ -78,6 +78,9 @@ class Profile(TenantScoped, Base):
     __tenant_table_args__ = (
         tenant_fk("user_id", "users", ondelete="CASCADE"),
         UniqueConstraint("tenant_id", "user_id", "role"),
+        CheckConstraint(
+            "places_taken >= 0 AND places_taken <= capacity", name="places_within_capacity"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -100,6 +103,11 @@ class Profile(TenantScoped, Base):
     goals: Mapped[list[str]] = mapped_column(default=list)
     availability: Mapped[list[str]] = mapped_column(default=list)
     capacity: Mapped[int] = mapped_column(default=1)
+    # Places taken by proposals and mentorships; only changed by the atomic reserve/release in
+    # mentorships/places.py, and never below zero or above capacity (checked by the database).
+    places_taken: Mapped[int] = mapped_column(default=0, server_default="0")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
     answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # Which private parts ("story" and sensitive answer keys) a mentor may see.
     shared_with_mentor: Mapped[list[str]] = mapped_column(default=list)

@@ -79,6 +79,15 @@ def submit_application(
 
 def update_profile(session: Session, profile: Profile, user: User, data: dict[str, Any]) -> None:
     """Save an edit; withdrawing consent to sensitive data erases that data at once."""
+    capacity = data["profile"].get("capacity")
+    if capacity is not None and capacity < profile.places_taken:
+        raise DomainError(
+            _l(
+                "You have %(num)s mentees now; capacity cannot be lower than that.",
+                num=profile.places_taken,
+            ),
+            field="capacity",
+        )
     consented = has_consent(session, user, SENSITIVE)
     wants = bool(data["consents"]["sensitive"])
     if wants and not consented:

@@ -66,9 +66,13 @@ def edit_profile() -> ResponseReturnValue:
         return render_profile_form(TEMPLATE, FormResult(values=values), specs, **context)
     form = validate_form(profile.role, None, specs)
     if form.ok:
-        operations.update_profile(db.session, profile, current_user, form.data)
-        flash(_("Your profile has been saved."), "success")
-        return redirect(url_for("portal.me"))
+        try:
+            operations.update_profile(db.session, profile, current_user, form.data)
+        except DomainError as error:
+            form.add_error(error)
+        else:
+            flash(_("Your profile has been saved."), "success")
+            return redirect(url_for("portal.me"))
     return render_profile_form(TEMPLATE, form, specs, status=422, **context)
 
 

@@ -1,0 +1,77 @@
+"""`mentornet bench matching` and `mentornet mentorships expire`."""
+
+from __future__ import annotations
+
+import json
+import platform
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from mentornet.core.config import project_root
+
+
+@click.group("bench")
+def bench_group() -> None:
+    """Benchmarks that check the performance budgets (DESIGN section 10)."""
+
+
+@bench_group.command("matching")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--quick", is_flag=True, help="Skip the 50,000 x 50,000 batch.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the figures (default: bench-results/matching.json).",
+)
+def bench_matching(as_json: bool, quick: bool, output: Path | None) -> None:
+    """Top-10 suggestions among 50,000 mentors, batch 5,000 x 5,000 and (unless --quick) 50,000 x 50,000."""
+    from mentornet.modules.matching import bench
+
+    def say(text: str) -> None:
+        if not as_json:
+            click.echo(text, err=True)
+
+    say("suggestions: top 10 among 50,000 mentors ...")
+    figures: dict[str, object] = dict(bench.bench_suggest())
+    say("batch 5,000 x 5,000 ...")
+    figures.update(bench.bench_batch())
+    if not quick:
+        say("batch 50,000 x 50,000 (a few minutes) ...")
+        figures.update(
+            bench.bench_batch_large(progress=lambda done, total: say(f"  {done}/{total} mentees"))
+        )
+    figures["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    figures["machine"] = f"{platform.machine()}, Python {platform.python_version()}"
+    target = output or project_root() / "bench-results" / "matching.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+    else:
+        for key, value in figures.items():
+            click.echo(f"{key}: {value}")
+        click.echo(f"written {target}")
+
+
+@click.group("mentorships")
+def mentorships_group() -> None:
+    """Mentor-mentee pairs."""
+
+
+@mentorships_group.command("expire")
+@with_appcontext
+def expire() -> None:
+    """Expire requests and proposals nobody answered in time (run daily)."""
+    from mentornet.extensions import db
+    from mentornet.modules.mentorships.operations import expire_overdue
+    from mentornet.modules.tenants.operations import list_tenants, tenant_session
+
+    for slug in [tenant.slug for tenant in list_tenants(db.session)]:
+        with tenant_session(slug) as (session, tenant):
+            count = expire_overdue(session, tenant)
+            session.commit()
+        click.echo(f"{slug}: {count} expired")

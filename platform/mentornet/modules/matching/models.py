@@ -1,0 +1,53 @@
+"""Batch matching runs: their progress and outcome, so a long batch can be watched."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import Enum, ForeignKeyConstraint, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mentornet.core.db import Base
+from mentornet.core.tenancy import TenantScoped
+from mentornet.core.types import utcnow
+
+
+class BatchStatus(enum.StrEnum):
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class MatchingBatch(TenantScoped, Base):
+    __tablename__ = "matching_batches"
+    __tenant_table_args__ = (
+        ForeignKeyConstraint(["tenant_id", "started_by_id"], ["users.tenant_id", "users.id"]),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[BatchStatus] = mapped_column(
+        Enum(
+            BatchStatus,
+            native_enum=False,
+            length=20,
+            values_callable=lambda e: [m.value for m in e],
+        ),
+        default=BatchStatus.RUNNING,
+    )
+    started_by_id: Mapped[int]
+    mentees: Mapped[int] = mapped_column(default=0)
+    mentors: Mapped[int] = mapped_column(default=0)
+    done: Mapped[int] = mapped_column(default=0)
+    drafts: Mapped[int] = mapped_column(default=0)
+    error: Mapped[str | None] = mapped_column(String(500))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+
+    @property
+    def percent(self) -> int:
+        return (
+            100
+            if self.status is not BatchStatus.RUNNING
+            else int(100 * self.done / max(self.mentees, 1))
+        )

@@ -1,0 +1,265 @@
+"""Matching with the database: who is waiting, who has room, suggestions, batch drafts.
+
+The numbers come from scoring.py and assignment.py (pure); this module feeds them plain data and
+turns their results into suggestions and draft mentorships.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from mentornet.core.types import utcnow
+from mentornet.modules.accounts.models import User
+from mentornet.modules.matching import scoring
+from mentornet.modules.matching.assignment import assign
+from mentornet.modules.matching.models import BatchStatus, MatchingBatch
+from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE, Mentorship, Origin, State
+from mentornet.modules.mentorships.operations import create_draft, never_again_pairs
+from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.tenants.models import Tenant
+
+log = logging.getLogger(__name__)
+BATCH_CANDIDATES = 30
+
+
+def matching_config(tenant: Tenant) -> scoring.MatchingConfig:
+    matching = tenant.settings["matching"]
+    constraints = matching["constraints"]
+    return scoring.MatchingConfig(
+        weights={name: float(c["weight"]) for name, c in matching["criteria"].items()},
+        question_weights={q["question"]: float(q["weight"]) for q in matching["questions"]},
+        shared_language=bool(constraints["shared_language"]),
+        usable_language_level=constraints["usable_language_level"],
+        max_distance_km=float(constraints["max_distance_km"]),
+        max_age_gap=int(constraints["max_age_gap"]),
+    )
+
+
+def profile_data(profile: Profile) -> scoring.ProfileData:
+    """What scoring needs of a profile; a mentee is matched on the occupation she aims for."""
+    occupation = profile.occupation_code
+    if profile.role is ProfileRole.MENTEE and profile.target_occupation_code:
+        occupation = profile.target_occupation_code
+    return scoring.ProfileData(
+        id=profile.id,
+        user_id=profile.user_id,
+        birth_year=profile.birth_year,
+        languages=tuple((s["code"], s["level"]) for s in profile.languages or []),
+        city=profile.city,
+        latitude=profile.latitude,
+        longitude=profile.longitude,
+        occupation_code=occupation,
+        education_level=profile.education_level,
+        education_field=profile.education_field,
+        goals=tuple(profile.goals or ()),
+        availability=tuple(profile.availability or ()),
+        answers=dict(profile.answers or {}),
+        capacity=max(profile.capacity - profile.places_taken, 0),
+    )
+
+
+def waiting_mentees(session: Session) -> list[Profile]:
+    """Approved mentees with nothing open, longest waiting first."""
+    busy = sa.select(Mentorship.mentee_profile_id).where(Mentorship.state.in_(OPEN_FOR_MENTEE))
+    return list(
+        session.scalars(
+            sa.select(Profile)
+            .where(
+                Profile.role == ProfileRole.MENTEE,
+                Profile.status == ProfileStatus.APPROVED,
+                Profile.id.not_in(busy),
+            )
+            .order_by(Profile.status_changed_at, Profile.id)
+        )
+    )
+
+
+def mentors_with_room(session: Session) -> list[Profile]:
+    return list(
+        session.scalars(
+            sa.select(Profile)
+            .where(
+                Profile.role == ProfileRole.MENTOR,
+                Profile.status == ProfileStatus.APPROVED,
+                Profile.places_taken < Profile.capacity,
+            )
+            .order_by(Profile.id)
+        )
+    )
+
+
+_INDEX_CACHE: dict[int, tuple[Any, scoring.MentorIndex, list[int]]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def mentor_index(session: Session, tenant: Tenant) -> tuple[scoring.MentorIndex, list[int]]:
+    """The tenant's mentor feature arrays, rebuilt only when a mentor changed (cache per tenant)."""
+    stamp = session.execute(
+        sa.select(
+            sa.func.count(), sa.func.max(Profile.updated_at), sa.func.sum(Profile.places_taken)
+        ).where(Profile.role == ProfileRole.MENTOR, Profile.status == ProfileStatus.APPROVED)
+    ).one()
+    key = (tenant.settings_version, tuple(stamp))
+    with _CACHE_LOCK:
+        cached = _INDEX_CACHE.get(tenant.id)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+    mentors = mentors_with_room(session)
+    index = scoring.MentorIndex.build([profile_data(m) for m in mentors], matching_config(tenant))
+    ids = [m.id for m in mentors]
+    with _CACHE_LOCK:
+        _INDEX_CACHE[tenant.id] = (key, index, ids)
+    return index, ids
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    profile: Profile
+    score: float
+    contributions: list[scoring.Contribution]
+
+
+def suggestions_for(
+    session: Session, tenant: Tenant, mentee: Profile, k: int | None = None
+) -> list[Suggestion]:
+    """The best mentors for one mentee, each with the explanation of its score."""
+    k = k or int(tenant.settings["matching"]["suggestions"])
+    config = matching_config(tenant)
+    index, ids = mentor_index(session, tenant)
+    forbidden = never_again_pairs(session)
+    mentee_data = profile_data(mentee)
+    found = []
+    for position, score in scoring.top_k(config, index, mentee_data, k, forbidden=forbidden):
+        mentor = session.get(Profile, ids[position])
+        if mentor is None:
+            continue
+        found.append(
+            Suggestion(mentor, score, scoring.explain(config, mentee_data, profile_data(mentor)))
+        )
+    return found
+
+
+def ranked_mentees_for(
+    session: Session, tenant: Tenant, mentor: Profile, limit: int = 50
+) -> list[Suggestion]:
+    """Waiting mentees ranked for one mentor (mentor_selects mode): a pair-by-pair explanation."""
+    config = matching_config(tenant)
+    forbidden = never_again_pairs(session)
+    mentor_data = profile_data(mentor)
+    ranked = []
+    for mentee in waiting_mentees(session):
+        if (mentee.id, mentor.id) in forbidden or mentee.user_id == mentor.user_id:
+            continue
+        contributions = scoring.explain(config, profile_data(mentee), mentor_data)
+        index = scoring.MentorIndex.build([mentor_data], config)
+        total = float(scoring.score_one(config, index, profile_data(mentee))[0])
+        if np.isfinite(total):
+            ranked.append(Suggestion(mentee, total, contributions))
+    ranked.sort(key=lambda s: -s.score)
+    return ranked[:limit]
+
+
+def start_batch(session: Session, actor: User) -> MatchingBatch:
+    batch = MatchingBatch(started_by_id=actor.id)
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def run_batch(
+    session: Session,
+    tenant: Tenant,
+    batch: MatchingBatch,
+    actor: User,
+    *,
+    save_progress: Callable[[], None],
+) -> None:
+    """Suggest pairs for everyone waiting: optimal and capacity-aware, as drafts to review.
+
+    Pinned drafts stay and keep their places; drafts the coordinator discarded, and pairs that
+    declined or ended early, are never suggested. Nothing is written until the computation is
+    done, so save_progress (which commits the batch row) never commits half a result.
+    """
+    drafts = list(session.scalars(sa.select(Mentorship).where(Mentorship.state == State.DRAFT)))
+    pinned = [d for d in drafts if d.pinned]
+    pinned_mentees = {d.mentee_profile_id for d in pinned}
+    mentees = [m for m in waiting_mentees(session) if m.id not in pinned_mentees]
+    room = {m.id: max(m.capacity - m.places_taken, 0) for m in mentors_with_room(session)}
+    for draft in pinned:
+        room[draft.mentor_profile_id] = room.get(draft.mentor_profile_id, 0) - 1
+    mentors = [m for m in mentors_with_room(session) if room.get(m.id, 0) > 0]
+    batch.mentees, batch.mentors = len(mentees), len(mentors)
+    save_progress()
+
+    config = matching_config(tenant)
+    mentor_rows = [replace(profile_data(m), capacity=room[m.id]) for m in mentors]
+    index = scoring.MentorIndex.build(mentor_rows, config)
+
+    def progress(done: int, _total: int) -> None:
+        batch.done = done
+        save_progress()
+
+    rows, cols, scores = scoring.candidate_lists(
+        config,
+        [profile_data(m) for m in mentees],
+        index,
+        BATCH_CANDIDATES,
+        _batch_forbidden(session),
+        progress,
+    )
+    capacities = np.array([room[m.id] for m in mentors], dtype=np.int64)
+    pairs = assign(len(mentees), rows, cols, scores, capacities)
+
+    for draft in drafts:
+        if not draft.pinned:
+            session.delete(draft)
+    session.flush()
+    for mentee_pos, mentor_pos in pairs:
+        mentee, mentor = mentees[mentee_pos], mentors[mentor_pos]
+        contributions = scoring.explain(config, profile_data(mentee), mentor_rows[mentor_pos])
+        create_draft(
+            session,
+            mentee,
+            mentor,
+            actor=actor,
+            score=float(sum(c.contribution for c in contributions)),
+            explanation=[contribution_record(c) for c in contributions],
+        )
+    batch.drafts = len(pairs)
+    batch.done = batch.mentees
+    batch.status = BatchStatus.DONE
+    batch.finished_at = utcnow()
+    session.flush()
+    log.info("batch %s: %s drafts for %s waiting mentees", batch.id, len(pairs), len(mentees))
+
+
+def _batch_forbidden(session: Session) -> frozenset[tuple[int, int]]:
+    discarded = session.execute(
+        sa.select(Mentorship.mentee_profile_id, Mentorship.mentor_profile_id).where(
+            Mentorship.state == State.WITHDRAWN, Mentorship.origin == Origin.BATCH
+        )
+    )
+    return never_again_pairs(session) | {(a, b) for a, b in discarded}
+
+
+def contribution_record(contribution: scoring.Contribution) -> dict[str, Any]:
+    """A contribution as plain JSON, stored with the proposal for later tuning of weights."""
+    record: dict[str, Any] = json.loads(json.dumps(asdict(contribution), default=_plain))
+    return record
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")

@@ -1,0 +1,99 @@
+"""What one member may see of another: a privacy-reduced card (DESIGN section 9)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from mentornet.core.i18n import current_locale, language_name
+from mentornet.modules.accounts.models import User
+from mentornet.modules.profiles.classifications import isced_levels, isco
+from mentornet.modules.profiles.models import Profile, ProfileRole
+from mentornet.modules.tenants.models import Tenant, localized
+
+
+@dataclass(frozen=True)
+class Card:
+    profile_id: int
+    first_name: str
+    role: ProfileRole
+    facts: list[tuple[Any, str]]
+    shared_story: str | None
+
+
+def card_for(
+    session: Session, tenant: Tenant, profile: Profile, *, viewer_is_pair: bool = False
+) -> Card:
+    """First name and what helps a match; private parts only if the member allowed them."""
+    user = session.get(User, profile.user_id)
+    locale = current_locale()
+    facts: list[tuple[Any, str]] = []
+    if profile.languages:
+        facts.append(
+            (
+                _l("Languages"),
+                ", ".join(f"{language_name(s['code'])} ({s['level']})" for s in profile.languages),
+            )
+        )
+    occupation = (
+        profile.target_occupation_code
+        if profile.role is ProfileRole.MENTEE
+        else profile.occupation_code
+    )
+    if occupation and occupation in isco():
+        label = _l("Aims for") if profile.role is ProfileRole.MENTEE else _l("Profession")
+        facts.append((label, isco()[occupation].label(locale)))
+    if profile.education_level and profile.education_level in isced_levels():
+        facts.append((_l("Education"), isced_levels()[profile.education_level].label(locale)))
+    goals = {
+        g["key"]: localized(g["label"], locale, tenant.default_locale)
+        for g in tenant.settings["goals"]
+    }
+    if profile.goals:
+        label = _l("Goals") if profile.role is ProfileRole.MENTEE else _l("Can help with")
+        facts.append((label, ", ".join(goals.get(key, key) for key in profile.goals)))
+    if profile.city:
+        facts.append((_l("City"), profile.city))
+    story = profile.story if "story" in (profile.shared_with_mentor or []) else None
+    first_name = (user.name.split() or ["?"])[0] if user else "?"
+    return Card(profile.id, first_name, profile.role, facts, story)
+
+
+@dataclass(frozen=True)
+class PairPanel:
+    """A member's view of one of her open pairs."""
+
+    mentorship: Any
+    mine: Profile
+    other: Card
+    my_answer: bool | None
+    other_answer: bool | None
+
+
+def pair_panels(session: Session, tenant: Tenant, profiles: list[Profile]) -> list[PairPanel]:
+    from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE
+    from mentornet.modules.mentorships.operations import mentorships_of
+
+    panels = []
+    for profile in profiles:
+        for mentorship in mentorships_of(session, profile):
+            if mentorship.state not in OPEN_FOR_MENTEE:
+                continue
+            is_mentee = profile.role is ProfileRole.MENTEE
+            other_id = mentorship.mentor_profile_id if is_mentee else mentorship.mentee_profile_id
+            other = session.get(Profile, other_id)
+            if other is None:
+                continue
+            panels.append(
+                PairPanel(
+                    mentorship,
+                    profile,
+                    card_for(session, tenant, other),
+                    mentorship.mentee_answer if is_mentee else mentorship.mentor_answer,
+                    mentorship.mentor_answer if is_mentee else mentorship.mentee_answer,
+                )
+            )
+    return panels

@@ -1,0 +1,102 @@
+"""The pair's side of matching: answering proposals, browsing and requesting (/<slug>/me/...)."""
+
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.exceptions import NotFound
+
+from mentornet.core.errors import DomainError
+from mentornet.extensions import db
+from mentornet.modules.matching.explain import reasons
+from mentornet.modules.matching.operations import ranked_mentees_for, suggestions_for
+from mentornet.modules.mentorships import operations
+from mentornet.modules.mentorships.cards import card_for
+from mentornet.modules.mentorships.models import Mentorship
+from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.profiles.operations import profiles_of
+
+MODES = {ProfileRole.MENTOR: "mentor_selects", ProfileRole.MENTEE: "mentee_requests"}
+
+
+def _my_profile_in(mentorship: Mentorship) -> Profile:
+    """The member's own side of the pair; anything else is not found."""
+    for profile in profiles_of(db.session, current_user):
+        if profile.id in (mentorship.mentee_profile_id, mentorship.mentor_profile_id):
+            return profile
+    raise NotFound()
+
+
+def answer(mentorship_id: int) -> ResponseReturnValue:
+    mentorship = operations.get_mentorship(db.session, mentorship_id)
+    if mentorship is None:
+        abort(404)
+    profile = _my_profile_in(mentorship)
+    yes = request.form.get("answer") == "yes"
+    try:
+        operations.answer(
+            db.session,
+            g.tenant,
+            mentorship,
+            profile,
+            yes=yes,
+            reason=request.form.get("reason") or None,
+            reason_text=request.form.get("reason_text", ""),
+            actor=current_user,
+        )
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("portal.me")), 303
+    flash(_("Thank you for your answer."), "success")
+    return redirect(url_for("portal.me"))
+
+
+def _browsing_profile() -> Profile:
+    """The member's approved profile whose role may browse in this network's mode."""
+    mode = g.tenant.settings["matching"]["mode"]
+    for profile in profiles_of(db.session, current_user):
+        if MODES.get(profile.role) == mode and profile.status is ProfileStatus.APPROVED:
+            return profile
+    raise NotFound()
+
+
+def browse() -> ResponseReturnValue:
+    profile = _browsing_profile()
+    if profile.role is ProfileRole.MENTOR:
+        ranked = ranked_mentees_for(db.session, g.tenant, profile)
+        cards = [
+            (card_for(db.session, g.tenant, s.profile), s.score, reasons(s.contributions))
+            for s in ranked
+        ]
+    else:
+        found = suggestions_for(db.session, g.tenant, profile)
+        cards = [
+            (card_for(db.session, g.tenant, s.profile), s.score, reasons(s.contributions))
+            for s in found
+        ]
+    return render_template(
+        "mentorships/browse.html",
+        cards=cards,
+        browsing_role=profile.role,
+        open_pair=operations.open_mentorship_of(db.session, profile)
+        if profile.role is ProfileRole.MENTEE
+        else None,
+    )
+
+
+def request_match(profile_id: int) -> ResponseReturnValue:
+    requester = _browsing_profile()
+    target = db.session.get(Profile, profile_id)
+    if target is None or target.role is requester.role:
+        abort(404)
+    try:
+        operations.request_match(db.session, g.tenant, requester, target, actor=current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("mentorships.browse")), 303
+    flash(_("Your request has been sent."), "success")
+    return redirect(url_for("portal.me"))
