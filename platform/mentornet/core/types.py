@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, TypeDecorator
+from sqlalchemy import DateTime, Dialect, Enum, TypeDecorator
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -33,3 +34,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 def utcnow() -> datetime:
     """The current time, timezone-aware; used as the callable default of timestamp columns."""
     return datetime.now(UTC)
+
+
+def str_enum(kind: type[enum.StrEnum]) -> Enum:
+    """A string enum stored by value in a VARCHAR (with no database enum type to migrate)."""
+    return Enum(kind, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])

@@ -12,13 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentornet.modules.matching import bench, scoring
+from mentornet.modules.matching import bench
 from mentornet.modules.matching.scoring import (
     CRITERIA,
     EARTH_RADIUS_KM,
     MatchingConfig,
     MentorIndex,
     ProfileData,
+    blocks,
     candidate_lists,
     criterion_scores_one,
     explain,
@@ -635,7 +636,7 @@ def test_an_index_built_without_a_weighted_question_is_refused() -> None:
 def test_candidate_lists_in_many_small_blocks_match_score_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(scoring, "_BLOCK_CELLS", 1_500)  # two mentees per block
+    monkeypatch.setattr(blocks, "BLOCK_CELLS", 1_500)  # two mentees per block
     config = bench.default_config()
     mentors = bench.synthetic_profiles(700, "mentor", seed=11)
     mentees = bench.synthetic_profiles(30, "mentee", seed=12)

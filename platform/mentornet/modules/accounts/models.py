@@ -5,12 +5,12 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, String, UniqueConstraint, and_
+from sqlalchemy import String, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from mentornet.core.db import Base
 from mentornet.core.tenancy import TenantScoped, tenant_fk
-from mentornet.core.types import utcnow
+from mentornet.core.types import str_enum, utcnow
 
 
 class Role(enum.StrEnum):
@@ -21,10 +21,6 @@ class Role(enum.StrEnum):
 
 
 STAFF_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
-
-
-def _role_enum() -> Enum:
-    return Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
 
 
 class User(TenantScoped, Base):
@@ -90,7 +86,7 @@ class UserRole(TenantScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int]
-    role: Mapped[Role] = mapped_column(_role_enum())
+    role: Mapped[Role] = mapped_column(str_enum(Role))
 
 
 class LoginSession(TenantScoped, Base):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKeyConstraint, String
+from sqlalchemy import ForeignKeyConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
 from mentornet.core.tenancy import TenantScoped
-from mentornet.core.types import utcnow
+from mentornet.core.types import str_enum, utcnow
 
 
 class BatchStatus(enum.StrEnum):
@@ -26,15 +26,7 @@ class MatchingBatch(TenantScoped, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    status: Mapped[BatchStatus] = mapped_column(
-        Enum(
-            BatchStatus,
-            native_enum=False,
-            length=20,
-            values_callable=lambda e: [m.value for m in e],
-        ),
-        default=BatchStatus.RUNNING,
-    )
+    status: Mapped[BatchStatus] = mapped_column(str_enum(BatchStatus), default=BatchStatus.RUNNING)
     started_by_id: Mapped[int]
     mentees: Mapped[int] = mapped_column(default=0)
     mentors: Mapped[int] = mapped_column(default=0)

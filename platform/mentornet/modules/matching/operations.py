@@ -1,6 +1,6 @@
 """Matching with the database: who is waiting, who has room, suggestions, batch drafts.
 
-The numbers come from scoring.py and assignment.py (pure); this module feeds them plain data and
+The numbers come from the scoring package and assignment.py (pure); this module feeds them plain data and
 turns their results into suggestions and draft mentorships.
 """
 

@@ -7,13 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Enum, ForeignKeyConstraint, Index, String, Text, text
+from sqlalchemy import ForeignKeyConstraint, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
 from mentornet.core.errors import IllegalTransitionError
 from mentornet.core.tenancy import TenantScoped, tenant_fk
-from mentornet.core.types import utcnow
+from mentornet.core.types import str_enum, utcnow
 
 
 class State(enum.StrEnum):
@@ -75,10 +75,6 @@ STATE_LABELS = {
 }
 
 
-def _enum(kind: type[enum.StrEnum]) -> Enum:
-    return Enum(kind, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
-
-
 _OPEN_SQL = "state IN ({})".format(", ".join(f"'{s.value}'" for s in sorted(OPEN_FOR_MENTEE)))
 
 
@@ -105,8 +101,8 @@ class Mentorship(TenantScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     mentee_profile_id: Mapped[int]
     mentor_profile_id: Mapped[int]
-    state: Mapped[State] = mapped_column(_enum(State))
-    origin: Mapped[Origin] = mapped_column(_enum(Origin))
+    state: Mapped[State] = mapped_column(str_enum(State))
+    origin: Mapped[Origin] = mapped_column(str_enum(Origin))
     pinned: Mapped[bool] = mapped_column(default=False)
     score: Mapped[float | None]
     # Per-criterion contributions at the time of the suggestion, kept for tuning the weights.
@@ -151,8 +147,8 @@ class MentorshipTransition(TenantScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mentorship_id: Mapped[int] = mapped_column(index=True)
-    from_state: Mapped[State | None] = mapped_column(_enum(State))
-    to_state: Mapped[State] = mapped_column(_enum(State))
+    from_state: Mapped[State | None] = mapped_column(str_enum(State))
+    to_state: Mapped[State] = mapped_column(str_enum(State))
     actor_id: Mapped[int | None]
     reason: Mapped[str] = mapped_column(String(1000), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -7,13 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Enum, ForeignKeyConstraint, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKeyConstraint, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
 from mentornet.core.errors import IllegalTransitionError
 from mentornet.core.tenancy import TenantScoped, tenant_fk
-from mentornet.core.types import utcnow
+from mentornet.core.types import str_enum, utcnow
 
 
 class ProfileRole(enum.StrEnum):
@@ -67,10 +67,6 @@ STATUS_LABELS = {
 }
 
 
-def _enum(kind: type[enum.StrEnum]) -> Enum:
-    return Enum(kind, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
-
-
 class Profile(TenantScoped, Base):
     """A member's profile in one role; an alumna who becomes a mentor gets a second profile."""
 
@@ -85,9 +81,9 @@ class Profile(TenantScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int]
-    role: Mapped[ProfileRole] = mapped_column(_enum(ProfileRole))
+    role: Mapped[ProfileRole] = mapped_column(str_enum(ProfileRole))
     status: Mapped[ProfileStatus] = mapped_column(
-        _enum(ProfileStatus), default=S.APPLIED, index=True
+        str_enum(ProfileStatus), default=S.APPLIED, index=True
     )
     birth_year: Mapped[int | None]
     # Special-category data: stored only with the member's recorded consent.
@@ -146,8 +142,8 @@ class ProfileStatusChange(TenantScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     profile_id: Mapped[int] = mapped_column(index=True)
-    from_status: Mapped[ProfileStatus | None] = mapped_column(_enum(ProfileStatus))
-    to_status: Mapped[ProfileStatus] = mapped_column(_enum(ProfileStatus))
+    from_status: Mapped[ProfileStatus | None] = mapped_column(str_enum(ProfileStatus))
+    to_status: Mapped[ProfileStatus] = mapped_column(str_enum(ProfileStatus))
     actor_id: Mapped[int | None]
     reason: Mapped[str] = mapped_column(String(1000), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

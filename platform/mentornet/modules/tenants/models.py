@@ -6,12 +6,12 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Enum, String, UniqueConstraint
+from sqlalchemy import String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
 from mentornet.core.tenancy import TenantScoped
-from mentornet.core.types import utcnow
+from mentornet.core.types import str_enum, utcnow
 
 
 class TenantStatus(enum.StrEnum):
@@ -27,13 +27,7 @@ class Tenant(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(40), unique=True)
     status: Mapped[TenantStatus] = mapped_column(
-        Enum(
-            TenantStatus,
-            native_enum=False,
-            length=20,
-            values_callable=lambda e: [m.value for m in e],
-        ),
-        default=TenantStatus.ACTIVE,
+        str_enum(TenantStatus), default=TenantStatus.ACTIVE
     )
     default_locale: Mapped[str] = mapped_column(String(10))
     locales: Mapped[list[str]]
