@@ -3,6 +3,7 @@
 from mentornet.modules.accounts.models import LoginSession, User, UserRole
 from mentornet.modules.audit.models import AuditEntry
 from mentornet.modules.matching.models import MatchingBatch
+from mentornet.modules.mentorships.cycle_models import Activity, CheckIn, Meeting, PlanGoal
 from mentornet.modules.mentorships.models import Mentorship, MentorshipTransition
 from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.profiles.models import (
@@ -14,14 +15,18 @@ from mentornet.modules.profiles.models import (
 from mentornet.modules.tenants.models import Tenant, TenantHost, TenantSettingsVersion
 
 __all__ = [
+    "Activity",
     "AuditEntry",
+    "CheckIn",
     "Consent",
     "InterviewNote",
     "LoginSession",
     "MatchingBatch",
+    "Meeting",
     "Mentorship",
     "MentorshipTransition",
     "OutboxMessage",
+    "PlanGoal",
     "Profile",
     "ProfileStatusChange",
     "Tenant",

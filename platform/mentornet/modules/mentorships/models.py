@@ -117,6 +117,17 @@ class Mentorship(TenantScoped, Base):
     mentor_reason_text: Mapped[str | None] = mapped_column(Text)
     expires_at: Mapped[datetime | None]
     veto_until: Mapped[datetime | None]
+    # The plan is confirmed when both have confirmed the same version of it.
+    plan_confirmed_by_mentee: Mapped[bool] = mapped_column(default=False)
+    plan_confirmed_by_mentor: Mapped[bool] = mapped_column(default=False)
+    mentee_evaluation: Mapped[str | None] = mapped_column(Text)
+    mentor_evaluation: Mapped[str | None] = mapped_column(Text)
+    mentee_rating: Mapped[int | None]
+    mentor_rating: Mapped[int | None]
+    end_reason: Mapped[str | None] = mapped_column(String(40))
+    success: Mapped[bool | None]
+    started_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

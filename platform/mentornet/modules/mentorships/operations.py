@@ -109,7 +109,7 @@ def propose(
             Mentorship.mentee_profile_id == mentee.id, Mentorship.state == State.DRAFT
         )
     ):
-        _transition(session, draft, State.WITHDRAWN, actor, "replaced by a proposal made by hand")
+        transition(session, draft, State.WITHDRAWN, actor, "replaced by a proposal made by hand")
     mentorship = Mentorship(
         mentee_profile_id=mentee.id,
         mentor_profile_id=mentor.id,
@@ -164,7 +164,7 @@ def publish_draft(session: Session, tenant: Tenant, mentorship: Mentorship, *, a
 
 
 def discard_draft(session: Session, mentorship: Mentorship, *, actor: User) -> None:
-    _transition(session, mentorship, State.WITHDRAWN, actor, "draft discarded")
+    transition(session, mentorship, State.WITHDRAWN, actor, "draft discarded")
 
 
 def request_match(
@@ -253,10 +253,10 @@ def answer(
         mentorship.mentor_reason_text = reason_text.strip() or None
     mentee, mentor = _pair(session, mentorship)
     if not yes:
-        _transition(session, mentorship, State.DECLINED, actor, reason or "")
+        transition(session, mentorship, State.DECLINED, actor, reason or "")
         notify(session, tenant, mentorship, "declined", recipients=[mentee, mentor])
     elif mentorship.mentee_answer and mentorship.mentor_answer:
-        _transition(session, mentorship, State.AGREED, actor, "both said yes")
+        transition(session, mentorship, State.AGREED, actor, "both said yes")
         for person in (mentee, mentor):
             if person.status is ProfileStatus.APPROVED and (
                 person.role is ProfileRole.MENTEE or mentor.places_taken >= mentor.capacity
@@ -270,7 +270,7 @@ def withdraw(session: Session, mentorship: Mentorship, *, actor: User, reason: s
     """Staff take back a draft, request or proposal (for a mentor's request: the veto)."""
     if not reason.strip():
         raise DomainError(_l("Please give a reason."), field="reason")
-    _transition(session, mentorship, State.WITHDRAWN, actor, reason)
+    transition(session, mentorship, State.WITHDRAWN, actor, reason)
 
 
 def expire_overdue(session: Session, tenant: Tenant) -> int:
@@ -282,7 +282,7 @@ def expire_overdue(session: Session, tenant: Tenant) -> int:
         )
     ).all()
     for mentorship in overdue:
-        _transition(session, mentorship, State.EXPIRED, None, "no answer in time")
+        transition(session, mentorship, State.EXPIRED, None, "no answer in time")
         notify(session, tenant, mentorship, "expired", recipients=list(_pair(session, mentorship)))
     return len(overdue)
 
@@ -313,22 +313,24 @@ def _to_proposed(
     notify(session, tenant, mentorship, "proposed", recipients=list(_pair(session, mentorship)))
 
 
-def _transition(
+def transition(
     session: Session, mentorship: Mentorship, target: State, actor: User | None, reason: str
 ) -> None:
     held = mentorship.state in HOLDS_PLACE
     previous = mentorship.move_to(target)
     if held and target not in HOLDS_PLACE:
         release_place(session, mentorship.mentor_profile_id)
-        _return_to_pool(session, mentorship)
+        _after_pair_ends(session, mentorship, completed=target is State.COMPLETED)
     _record(session, mentorship, previous, target, actor, reason)
 
 
-def _return_to_pool(session: Session, mentorship: Mentorship) -> None:
-    """A pair that did not go ahead sends both back to the pool."""
-    for profile in _pair(session, mentorship):
-        if profile.status is ProfileStatus.MATCHED:
-            profile.move_to(ProfileStatus.APPROVED)
+def _after_pair_ends(session: Session, mentorship: Mentorship, *, completed: bool) -> None:
+    """A mentor with a free place is back in the pool; a mentee too, or an alumna if completed."""
+    mentee, mentor = _pair(session, mentorship)
+    if mentor.status is ProfileStatus.MATCHED:
+        mentor.move_to(ProfileStatus.APPROVED)
+    if mentee.status is ProfileStatus.MATCHED:
+        mentee.move_to(ProfileStatus.ALUMNI if completed else ProfileStatus.APPROVED)
 
 
 def _record(

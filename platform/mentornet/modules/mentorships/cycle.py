@@ -1,0 +1,241 @@
+"""The cycle after "yes": plan together, work through it, close (DESIGN sections 1 and 5).
+
+Every move of the pair goes through operations._transition (guarded on the model, with a
+history row); this module adds the rules of each step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from mentornet.core.errors import DomainError
+from mentornet.core.types import utcnow
+from mentornet.modules.accounts.models import User
+from mentornet.modules.mentorships.cycle_models import (
+    FINAL_GOAL_STATUSES,
+    Activity,
+    CheckIn,
+    GoalStatus,
+    Meeting,
+    MeetingMode,
+    PlanGoal,
+)
+from mentornet.modules.mentorships.models import Mentorship, State
+from mentornet.modules.mentorships.operations import transition
+from mentornet.modules.profiles.models import Profile
+from mentornet.modules.tenants.models import Tenant
+
+END_REASONS = (
+    "no_contact",
+    "moved",
+    "health",
+    "found_job",
+    "goals_changed",
+    "no_chemistry",
+    "other",
+)
+EDITABLE = frozenset({State.PLANNING, State.ACTIVE})
+
+
+def goals_of(session: Session, mentorship: Mentorship) -> list[PlanGoal]:
+    return list(
+        session.scalars(
+            sa.select(PlanGoal).where(PlanGoal.mentorship_id == mentorship.id).order_by(PlanGoal.id)
+        )
+    )
+
+
+def start_planning(session: Session, mentorship: Mentorship, *, actor: User) -> None:
+    transition(session, mentorship, State.PLANNING, actor, "planning started")
+
+
+def add_goal(
+    session: Session,
+    tenant: Tenant,
+    mentorship: Mentorship,
+    *,
+    goal_key: str,
+    description: str,
+    target_date: dt.date | None,
+) -> PlanGoal:
+    """A goal from the network's catalogue; changing the plan asks both to confirm it again."""
+    _require(mentorship, EDITABLE)
+    if goal_key not in {goal["key"] for goal in tenant.settings["goals"]}:
+        raise DomainError(_l("Choose a goal from the list."), field="goal_key")
+    goal = PlanGoal(
+        mentorship_id=mentorship.id,
+        goal_key=goal_key,
+        description=description.strip(),
+        target_date=target_date,
+    )
+    session.add(goal)
+    _plan_changed(mentorship)
+    session.flush()
+    return goal
+
+
+def add_activity(
+    session: Session,
+    mentorship: Mentorship,
+    goal: PlanGoal,
+    *,
+    title: str,
+    due_date: dt.date | None,
+) -> Activity:
+    _require(mentorship, EDITABLE)
+    if goal.mentorship_id != mentorship.id:
+        raise DomainError(_l("This goal belongs to another mentorship."))
+    if not title.strip():
+        raise DomainError(_l("Describe the activity."), field="title")
+    activity = Activity(goal_id=goal.id, title=title.strip()[:300], due_date=due_date)
+    session.add(activity)
+    _plan_changed(mentorship)
+    session.flush()
+    return activity
+
+
+def confirm_plan(
+    session: Session, mentorship: Mentorship, profile: Profile, *, actor: User
+) -> None:
+    """Each side confirms the plan; when both have, the mentorship is active."""
+    _require(mentorship, {State.PLANNING})
+    if not goals_of(session, mentorship):
+        raise DomainError(_l("Add at least one goal to the plan first."))
+    if profile.id == mentorship.mentee_profile_id:
+        mentorship.plan_confirmed_by_mentee = True
+    elif profile.id == mentorship.mentor_profile_id:
+        mentorship.plan_confirmed_by_mentor = True
+    else:
+        raise DomainError(_l("This mentorship is not yours."))
+    if mentorship.plan_confirmed_by_mentee and mentorship.plan_confirmed_by_mentor:
+        mentorship.started_at = utcnow()
+        transition(session, mentorship, State.ACTIVE, actor, "plan confirmed by both")
+    session.flush()
+
+
+def log_meeting(
+    session: Session,
+    mentorship: Mentorship,
+    *,
+    held_on: dt.date,
+    minutes: int,
+    mode: MeetingMode,
+    notes: str,
+    goal_ids: list[int],
+    actor: User,
+) -> Meeting:
+    _require(mentorship, {State.ACTIVE, State.CLOSING})
+    if held_on > dt.date.today():
+        raise DomainError(_l("A meeting cannot be in the future."), field="held_on")
+    if not 1 <= minutes <= 24 * 60:
+        raise DomainError(_l("Enter the length in minutes."), field="minutes")
+    own = {goal.id for goal in goals_of(session, mentorship)}
+    meeting = Meeting(
+        mentorship_id=mentorship.id,
+        held_on=held_on,
+        minutes=minutes,
+        mode=mode,
+        notes=notes.strip(),
+        goal_ids=[str(goal_id) for goal_id in goal_ids if goal_id in own],
+        logged_by_id=actor.id,
+    )
+    session.add(meeting)
+    session.flush()
+    return meeting
+
+
+def check_in(
+    session: Session,
+    mentorship: Mentorship,
+    profile: Profile,
+    *,
+    rating: int,
+    text: str,
+    contact_me: bool,
+) -> CheckIn:
+    _require(mentorship, {State.PLANNING, State.ACTIVE, State.CLOSING})
+    if profile.id not in (mentorship.mentee_profile_id, mentorship.mentor_profile_id):
+        raise DomainError(_l("This mentorship is not yours."))
+    if not 1 <= rating <= 5:
+        raise DomainError(_l("Choose from 1 to 5."), field="rating")
+    entry = CheckIn(
+        mentorship_id=mentorship.id,
+        profile_id=profile.id,
+        rating=rating,
+        text=text.strip(),
+        contact_me=contact_me,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def start_closing(session: Session, mentorship: Mentorship, *, actor: User) -> None:
+    transition(session, mentorship, State.CLOSING, actor, "closing started")
+
+
+def record_goal_result(
+    session: Session, mentorship: Mentorship, goal: PlanGoal, status: GoalStatus
+) -> None:
+    _require(mentorship, {State.ACTIVE, State.CLOSING})
+    if goal.mentorship_id != mentorship.id:
+        raise DomainError(_l("This goal belongs to another mentorship."))
+    if mentorship.state is State.CLOSING and status not in FINAL_GOAL_STATUSES:
+        raise DomainError(_l("When closing, give each goal its result."), field="status")
+    goal.status = status
+    session.flush()
+
+
+def evaluate(
+    session: Session,
+    mentorship: Mentorship,
+    profile: Profile,
+    *,
+    rating: int,
+    text: str,
+    actor: User,
+) -> None:
+    """One side's evaluation; with both in and every goal given a result, the cycle is complete."""
+    _require(mentorship, {State.CLOSING})
+    if not 1 <= rating <= 5:
+        raise DomainError(_l("Choose from 1 to 5."), field="rating")
+    if profile.id == mentorship.mentee_profile_id:
+        mentorship.mentee_rating, mentorship.mentee_evaluation = rating, text.strip()
+    elif profile.id == mentorship.mentor_profile_id:
+        mentorship.mentor_rating, mentorship.mentor_evaluation = rating, text.strip()
+    else:
+        raise DomainError(_l("This mentorship is not yours."))
+    goals = goals_of(session, mentorship)
+    both = mentorship.mentee_rating is not None and mentorship.mentor_rating is not None
+    if both and all(goal.status in FINAL_GOAL_STATUSES for goal in goals):
+        # A completed pair counts as a success when at least one goal was achieved.
+        mentorship.success = any(goal.status is GoalStatus.ACHIEVED for goal in goals)
+        _finish(session, mentorship, State.COMPLETED, actor, "completed")
+    session.flush()
+
+
+def end_early(session: Session, mentorship: Mentorship, *, reason: str, actor: User) -> None:
+    if reason not in END_REASONS:
+        raise DomainError(_l("Please choose a reason."), field="reason")
+    mentorship.end_reason = reason
+    _finish(session, mentorship, State.ENDED_EARLY, actor, reason)
+
+
+def _finish(
+    session: Session, mentorship: Mentorship, target: State, actor: User, reason: str
+) -> None:
+    mentorship.closed_at = utcnow()
+    transition(session, mentorship, target, actor, reason)
+
+
+def _plan_changed(mentorship: Mentorship) -> None:
+    mentorship.plan_confirmed_by_mentee = mentorship.plan_confirmed_by_mentor = False
+
+
+def _require(mentorship: Mentorship, states: frozenset[State] | set[State]) -> None:
+    if mentorship.state not in states:
+        raise DomainError(_l("This cannot be done at this stage of the mentorship."))
