@@ -155,3 +155,11 @@ def test_age_limits_of_the_network_apply(client: FlaskClient) -> None:
     response = _apply(client, "men", "mentee", too_old)
     assert response.status_code == 422
     assert "Netværket er for personer mellem 16 og 30 år." in response.get_data(as_text=True)
+
+
+def test_the_error_summary_names_each_field(client: FlaskClient) -> None:
+    form = application_form("denmark", "mentee", email="not an address")
+    response = _apply(client, "denmark", "mentee", form)
+    html = response.get_data(as_text=True)
+    summary = html.split('class="error-summary"')[1].split("</div>")[0]
+    assert 'href="#field-email">E-mailadresse: Skriv en gyldig e-mailadresse.</a>' in summary

@@ -74,6 +74,7 @@ def render_profile_form(
         occupation_options=options,
         occupation_labels=dict(options),
         suggestions=suggestions,
+        labels={spec.name: spec.label for spec in specs},
         privacy_notice=localized(privacy["notice"], locale, g.tenant.default_locale),
         privacy_version=privacy["version"],
         **context,
