@@ -157,13 +157,13 @@ def ranked_mentees_for(
     mentor_data = profile_data(mentor)
     ranked = []
     for mentee in waiting_mentees(session):
-        if (mentee.id, mentor.id) in forbidden or mentee.user_id == mentor.user_id:
-            continue
-        contributions = scoring.explain(config, profile_data(mentee), mentor_data)
-        index = scoring.MentorIndex.build([mentor_data], config)
-        total = float(scoring.score_one(config, index, profile_data(mentee))[0])
+        mentee_data = profile_data(mentee)
+        # One mentor against a pool of hundreds: the plain per-pair scorer is the simple fit here.
+        total = scoring.score_pair(config, mentee_data, mentor_data, forbidden)
         if np.isfinite(total):
-            ranked.append(Suggestion(mentee, total, contributions))
+            ranked.append(
+                Suggestion(mentee, total, scoring.explain(config, mentee_data, mentor_data))
+            )
     ranked.sort(key=lambda s: -s.score)
     return ranked[:limit]
 
@@ -193,10 +193,11 @@ def run_batch(
     pinned = [d for d in drafts if d.pinned]
     pinned_mentees = {d.mentee_profile_id for d in pinned}
     mentees = [m for m in waiting_mentees(session) if m.id not in pinned_mentees]
-    room = {m.id: max(m.capacity - m.places_taken, 0) for m in mentors_with_room(session)}
+    candidates = mentors_with_room(session)
+    room = {m.id: max(m.capacity - m.places_taken, 0) for m in candidates}
     for draft in pinned:
         room[draft.mentor_profile_id] = room.get(draft.mentor_profile_id, 0) - 1
-    mentors = [m for m in mentors_with_room(session) if room.get(m.id, 0) > 0]
+    mentors = [m for m in candidates if room.get(m.id, 0) > 0]
     batch.mentees, batch.mentors = len(mentees), len(mentors)
     save_progress()
 
