@@ -9,7 +9,7 @@ class DomainError(Exception):
     """A business rule refused the action; the message is a (lazy) translated string."""
 
     def __init__(self, message: Any, field: str | None = None) -> None:
-        super().__init__(str(message) if not hasattr(message, "_args") else message)
+        super().__init__(message)
         self.message = message
         self.field = field
 

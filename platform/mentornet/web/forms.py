@@ -24,6 +24,11 @@ class FormResult:
     def ok(self) -> bool:
         return not self.errors
 
+    def add_validation_error(self, error: ValidationError) -> None:
+        """marshmallow's nested messages, each under its top-level field name."""
+        for key, message in flatten_errors(error.messages):
+            self.errors.setdefault(key.split(".")[0].split("[")[0], []).append(message)
+
     def add_error(self, error: DomainError) -> None:
         self.errors.setdefault(error.field or "_form", []).append(str(error.message))
 
@@ -42,8 +47,7 @@ def parse_form(schema: Schema, *, list_fields: tuple[str, ...] = ()) -> FormResu
     try:
         result.data = schema.load(values)
     except ValidationError as exc:
-        for key, message in flatten_errors(exc.messages):
-            result.errors.setdefault(key.split(".")[0].split("[")[0], []).append(message)
+        result.add_validation_error(exc)
     return result
 
 

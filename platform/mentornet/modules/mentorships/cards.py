@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from mentornet.core.i18n import current_locale, language_name
 from mentornet.modules.accounts.models import User
+from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE
+from mentornet.modules.mentorships.operations import mentorships_of
 from mentornet.modules.profiles.classifications import isced_levels, isco
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.tenants.models import Tenant, localized
@@ -74,9 +76,6 @@ class PairPanel:
 
 
 def pair_panels(session: Session, tenant: Tenant, profiles: list[Profile]) -> list[PairPanel]:
-    from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE
-    from mentornet.modules.mentorships.operations import mentorships_of
-
     panels = []
     for profile in profiles:
         for mentorship in mentorships_of(session, profile):

@@ -30,6 +30,8 @@ from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
 
+# In these modes the member of this role browses and asks; the other side answers.
+REQUEST_MODES = {ProfileRole.MENTOR: "mentor_selects", ProfileRole.MENTEE: "mentee_requests"}
 DECLINE_REASONS = (
     "no_chemistry",
     "goals_differ",
@@ -172,8 +174,7 @@ def request_match(
 ) -> Mentorship:
     """A mentor asks for a mentee (mentor_selects) or a mentee for a mentor (mentee_requests)."""
     mode = tenant.settings["matching"]["mode"]
-    allowed = {ProfileRole.MENTOR: "mentor_selects", ProfileRole.MENTEE: "mentee_requests"}
-    if allowed[requester.role] != mode:
+    if REQUEST_MODES[requester.role] != mode:
         raise DomainError(_l("This network does not work with requests from you."))
     mentee, mentor = (
         (requester, target) if requester.role is ProfileRole.MENTEE else (target, requester)

@@ -9,7 +9,7 @@ from flask_login import current_user
 from mentornet.extensions import db
 from mentornet.modules.mentorships.cards import pair_panels
 from mentornet.modules.mentorships.labels import DECLINE_REASON_LABELS
-from mentornet.modules.mentorships.views.member import MODES
+from mentornet.modules.mentorships.operations import REQUEST_MODES
 from mentornet.modules.profiles.models import STATUS_LABELS, ProfileStatus
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.modules.profiles.progress import next_step
@@ -44,7 +44,7 @@ def me() -> ResponseReturnValue:
         pairs=pair_panels(db.session, g.tenant, profiles),
         decline_reasons=DECLINE_REASON_LABELS,
         can_browse=any(
-            MODES.get(p.role) == g.tenant.settings["matching"]["mode"]
+            REQUEST_MODES.get(p.role) == g.tenant.settings["matching"]["mode"]
             and p.status is ProfileStatus.APPROVED
             for p in profiles
         ),

@@ -15,10 +15,9 @@ from mentornet.modules.matching.operations import ranked_mentees_for, suggestion
 from mentornet.modules.mentorships import operations
 from mentornet.modules.mentorships.cards import card_for
 from mentornet.modules.mentorships.models import Mentorship
+from mentornet.modules.mentorships.operations import REQUEST_MODES
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
 from mentornet.modules.profiles.operations import profiles_of
-
-MODES = {ProfileRole.MENTOR: "mentor_selects", ProfileRole.MENTEE: "mentee_requests"}
 
 
 def _my_profile_in(mentorship: Mentorship) -> Profile:
@@ -58,7 +57,7 @@ def _browsing_profile() -> Profile:
     """The member's approved profile whose role may browse in this network's mode."""
     mode = g.tenant.settings["matching"]["mode"]
     for profile in profiles_of(db.session, current_user):
-        if MODES.get(profile.role) == mode and profile.status is ProfileStatus.APPROVED:
+        if REQUEST_MODES.get(profile.role) == mode and profile.status is ProfileStatus.APPROVED:
             return profile
     raise NotFound()
 

@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
 from mentornet.core.i18n import current_locale
-from mentornet.core.schemas import flatten_errors
 from mentornet.modules.profiles.classifications import search_occupations
 from mentornet.modules.profiles.forms import (
     FieldSpec,
@@ -50,8 +49,7 @@ def validate_form(role: ProfileRole, account: str | None, specs: list[FieldSpec]
     try:
         result.data = profile_schema(g.tenant.settings, role, account=account).load(values)
     except ValidationError as exc:
-        for key, message in flatten_errors(exc.messages):
-            result.errors.setdefault(key.split(".")[0].split("[")[0], []).append(message)
+        result.add_validation_error(exc)
     return result
 
 
