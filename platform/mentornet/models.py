@@ -3,7 +3,7 @@
 from mentornet.modules.accounts.models import LoginSession, User, UserRole
 from mentornet.modules.audit.models import AuditEntry
 from mentornet.modules.matching.models import MatchingBatch
-from mentornet.modules.mentorships.cycle_models import Activity, CheckIn, Meeting, PlanGoal
+from mentornet.modules.mentorships.cycle_models import Activity, CheckIn, Meeting, Outcome, PlanGoal
 from mentornet.modules.mentorships.models import Mentorship, MentorshipTransition
 from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.profiles.models import (
@@ -26,6 +26,7 @@ __all__ = [
     "Mentorship",
     "MentorshipTransition",
     "OutboxMessage",
+    "Outcome",
     "PlanGoal",
     "Profile",
     "ProfileStatusChange",

@@ -95,4 +95,51 @@ class CheckIn(TenantScoped, Base):
     rating: Mapped[int]
     text: Mapped[str] = mapped_column(Text, default="")
     contact_me: Mapped[bool] = mapped_column(default=False)
+    # When staff followed up a "please contact me"; until then the pair is flagged.
+    handled_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Situation(enum.StrEnum):
+    """A mentee's situation, as the network reports it."""
+
+    EMPLOYED = "employed"
+    SELF_EMPLOYED = "self_employed"
+    EDUCATION = "education"
+    JOB_SEEKING = "job_seeking"
+    NOT_WORKING = "not_working"  # neither working nor looking, e.g. at home or on leave
+    OTHER = "other"
+
+
+# Situations that count as "found a job" when the goal was a job (self-employment counts for business).
+JOB_SITUATIONS = frozenset({Situation.EMPLOYED})
+
+
+class OutcomeStage(enum.StrEnum):
+    INTAKE = "intake"
+    CLOSING = "closing"
+    FOLLOW_UP = "follow_up"  # months_after says which (+3, +6, +12 in the reference packs)
+
+
+class Outcome(TenantScoped, Base):
+    """The mentee's situation at one moment; a follow-up is created due and answered later."""
+
+    __tablename__ = "outcomes"
+    __tenant_table_args__ = (
+        tenant_fk("profile_id", "profiles", ondelete="CASCADE"),
+        tenant_fk("mentorship_id", "mentorships", ondelete="CASCADE"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile_id: Mapped[int] = mapped_column(index=True)
+    mentorship_id: Mapped[int | None] = mapped_column(index=True)
+    stage: Mapped[OutcomeStage] = mapped_column(str_enum(OutcomeStage))
+    months_after: Mapped[int | None]
+    due_on: Mapped[dt.date | None]
+    # None until answered.
+    situation: Mapped[Situation | None] = mapped_column(str_enum(Situation))
+    occupation_code: Mapped[str | None] = mapped_column(String(4))
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime | None]
+    reminded_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

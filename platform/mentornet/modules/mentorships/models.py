@@ -127,6 +127,9 @@ class Mentorship(TenantScoped, Base):
     end_reason: Mapped[str | None] = mapped_column(String(40))
     success: Mapped[bool | None]
     started_at: Mapped[datetime | None]
+    # The last check-in reminder to each side, so a reminder goes out once per interval.
+    mentee_reminded_at: Mapped[datetime | None]
+    mentor_reminded_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
