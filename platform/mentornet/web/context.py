@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
-from flask import g, request, url_for
+from flask import g, has_request_context, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
 from flask_babel import gettext as _
 from werkzeug.routing import BuildError
@@ -26,14 +26,9 @@ from mentornet.modules.tenants.resolver import host_tenant_slug
 def template_context() -> dict[str, Any]:
     tenant = g.get("tenant")
     locale = current_locale()
-    return {
+    values: dict[str, Any] = {
         "tenant": tenant,
-        "site_name": tenant.name(locale) if tenant else "Mentornet",
         "page_locale": locale,
-        "page_direction": text_direction(locale),
-        "language_links": language_links(locale),
-        "home_url": url_for("portal.index") if tenant else url_for("web.landing"),
-        "on_tenant_host": host_tenant_slug() is not None,
         "native_language_name": native_language_name,
         "country_name": country_name,
         "language_name": language_name,
@@ -46,6 +41,15 @@ def template_context() -> dict[str, Any]:
         "format_datetime": format_datetime,
         "format_decimal": format_decimal,
         "format_percent": format_percent,
+    }
+    if not has_request_context():  # an e-mail rendered by a daily job: no page around it
+        return values
+    return values | {
+        "site_name": tenant.name(locale) if tenant else "Mentornet",
+        "page_direction": text_direction(locale),
+        "language_links": language_links(locale),
+        "home_url": url_for("portal.index") if tenant else url_for("web.landing"),
+        "on_tenant_host": host_tenant_slug() is not None,
     }
 
 
