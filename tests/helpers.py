@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,16 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from mentornet.modules.accounts.models import Role, User
+from mentornet.modules.mentorships import cycle
+from mentornet.modules.mentorships.cycle_models import (
+    GoalStatus,
+    MeetingMode,
+    OutcomeStage,
+    Situation,
+)
 from mentornet.modules.mentorships.models import Mentorship
+from mentornet.modules.mentorships.operations import answer, propose
+from mentornet.modules.mentorships.outcomes import record_outcome
 from mentornet.modules.profiles.models import Profile, ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session
 
@@ -104,7 +114,7 @@ QUESTION_ANSWERS: dict[str, dict[str, dict[str, Any]]] = {
         },
     },
     "men": {
-        "mentee": {"q_current_situation": "job_seeking", "q_interests": ["it"]},
+        "mentee": {"q_interests": ["it"]},
         "mentor": {"q_interests": ["it"], "q_mentor_motivation": "To give back."},
     },
 }
@@ -122,6 +132,7 @@ def profile_values(tenant: str, role: str, **overrides: Any) -> dict[str, Any]:
         "occupation_code": "2221",
         "goals": [FIRST_GOAL[tenant]],
         "consent_privacy": True,
+        "situation": "job_seeking" if role == "mentee" else None,  # a mentee's intake outcome
         **QUESTION_ANSWERS[tenant][role],
     }
     values.update(overrides)
@@ -196,3 +207,57 @@ def profile_state(
         profile = session.get(Profile, profile_id)
         assert profile is not None
         return profile.status, profile.places_taken
+
+
+def ended_pair(
+    app: Flask,
+    make_profile: ProfileFactory,
+    *,
+    tenant: str = "denmark",
+    mentee_email: str,
+    mentor_email: str,
+    goal: str = "job",
+    result: GoalStatus = GoalStatus.ACHIEVED,
+    closing_situation: Situation | None = None,
+    end_early: str | None = None,
+    **mentee_overrides: Any,
+) -> tuple[int, int]:
+    """A pair taken through the real cycle to its end; (mentorship id, mentee profile id).
+
+    Both say yes, plan one goal, meet, then either end early with that reason, or close with the
+    goal's result, the mentee's situation at closing (if given) and both evaluations.
+    """
+    approved = ProfileStatus.APPROVED
+    mentee = make_profile(tenant, "mentee", approved, email=mentee_email, **mentee_overrides)
+    mentor = make_profile(tenant, "mentor", approved, email=mentor_email)
+    with app.test_request_context(f"/{tenant}/"), tenant_session(tenant) as (session, network):
+        her, them = session.get(Profile, mentee.id), session.get(Profile, mentor.id)
+        assert her is not None and them is not None
+        she, mentor_user = session.get(User, her.user_id), session.get(User, them.user_id)
+        assert she is not None and mentor_user is not None
+        pair = propose(session, network, her, them, actor=mentor_user)
+        answer(session, network, pair, her, yes=True, actor=she)
+        answer(session, network, pair, them, yes=True, actor=mentor_user)
+        cycle.start_planning(session, pair, actor=she)
+        planned = cycle.add_goal(
+            session, network, pair, goal_key=goal, description="", target_date=None
+        )
+        cycle.confirm_plan(session, pair, her, actor=she)
+        cycle.confirm_plan(session, pair, them, actor=mentor_user)
+        cycle.log_meeting(
+            session, pair, held_on=dt.date.today(), minutes=60, mode=MeetingMode.IN_PERSON,
+            notes="", goal_ids=[planned.id], actor=she,
+        )  # fmt: skip
+        if end_early is not None:
+            cycle.end_early(session, pair, reason=end_early, actor=mentor_user)
+        else:
+            cycle.start_closing(session, pair, actor=she)
+            cycle.record_goal_result(session, pair, planned, result)
+            if closing_situation is not None:
+                record_outcome(
+                    session, her, OutcomeStage.CLOSING, closing_situation, mentorship=pair
+                )
+            cycle.evaluate(session, pair, her, rating=5, text="", actor=she)
+            cycle.evaluate(session, pair, them, rating=5, text="", actor=mentor_user)
+        session.commit()
+        return pair.id, mentee.id

@@ -6,18 +6,22 @@ in the other network to FOREIGN_OBJECTS.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
+import sqlalchemy as sa
 from flask import Flask
 
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.matching.models import MatchingBatch
-from mentornet.modules.mentorships.operations import propose
+from mentornet.modules.mentorships import cycle
+from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage
+from mentornet.modules.mentorships.operations import answer, propose
 from mentornet.modules.profiles.models import Profile, ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import ProfileFactory, UserFactory, csrf_token, login
+from helpers import ProfileFactory, UserFactory, csrf_token, ended_pair, login
 
 
 def _foreign_mentorship(app: Flask, make_profile: ProfileFactory) -> int:
@@ -36,6 +40,33 @@ def _foreign_mentorship(app: Flask, make_profile: ProfileFactory) -> int:
         return pair.id
 
 
+def _foreign_cycle(app: Flask, make_profile: ProfileFactory, tag: str) -> dict[str, int]:
+    """A Moroccan pair working on its plan: a goal, an activity and a check-in."""
+    mentee = make_profile(
+        "morocco", "mentee", status=ProfileStatus.APPROVED, email=f"foreign-{tag}e@example.org"
+    )
+    mentor = make_profile(
+        "morocco", "mentor", status=ProfileStatus.APPROVED, email=f"foreign-{tag}m@example.org"
+    )
+    with app.test_request_context("/morocco/"), tenant_session("morocco") as (session, tenant):
+        mentee_row, mentor_row = session.get(Profile, mentee.id), session.get(Profile, mentor.id)
+        actor = session.get(User, mentor.user_id)
+        assert mentee_row is not None and mentor_row is not None and actor is not None
+        pair = propose(session, tenant, mentee_row, mentor_row, actor=actor)
+        for side in (mentee_row, mentor_row):
+            answer(session, tenant, pair, side, yes=True, actor=actor)
+        cycle.start_planning(session, pair, actor=actor)
+        goal = cycle.add_goal(
+            session, tenant, pair, goal_key="start_business", description="", target_date=None
+        )
+        activity = cycle.add_activity(session, pair, goal, title="foreign", due_date=None)
+        for side in (mentee_row, mentor_row):
+            cycle.confirm_plan(session, pair, side, actor=actor)
+        entry = cycle.check_in(session, pair, mentee_row, rating=3, text="", contact_me=True)
+        session.commit()
+        return {"goal_id": goal.id, "activity_id": activity.id, "check_in_id": entry.id}
+
+
 def _foreign_batch(app: Flask, make_profile: ProfileFactory) -> int:
     owner = make_profile("morocco", "mentor", email="foreign-b@example.org")
     with app.app_context(), tenant_session("morocco") as (session, _):
@@ -45,12 +76,36 @@ def _foreign_batch(app: Flask, make_profile: ProfileFactory) -> int:
         return batch.id
 
 
+def _foreign_outcome(app: Flask, make_profile: ProfileFactory) -> int:
+    """A follow-up of a mentee in the other network, due today."""
+    _pair, mentee_id = ended_pair(
+        app,
+        make_profile,
+        tenant="morocco",
+        mentee_email="foreign-o@example.org",
+        mentor_email="foreign-p@example.org",
+    )
+    with app.app_context(), tenant_session("morocco") as (session, _):
+        outcome = session.scalars(
+            sa.select(Outcome)
+            .where(Outcome.profile_id == mentee_id, Outcome.stage == OutcomeStage.FOLLOW_UP)
+            .limit(1)
+        ).one()
+        outcome.due_on = dt.date.today()
+        session.commit()
+        return outcome.id
+
+
 FOREIGN_OBJECTS: dict[str, Callable[[Flask, ProfileFactory], int]] = {
     "profile_id": lambda app, make_profile: (
         make_profile("morocco", "mentee", email="foreign@example.org").id
     ),
     "mentorship_id": _foreign_mentorship,
     "batch_id": _foreign_batch,
+    "outcome_id": _foreign_outcome,
+    "goal_id": lambda app, make_profile: _foreign_cycle(app, make_profile, "g")["goal_id"],
+    "activity_id": lambda app, make_profile: _foreign_cycle(app, make_profile, "a")["activity_id"],
+    "check_in_id": lambda app, make_profile: _foreign_cycle(app, make_profile, "c")["check_in_id"],
 }
 ROLES = (Role.MEMBER, Role.COORDINATOR, Role.ADMIN, Role.TRANSLATOR)
 

@@ -9,7 +9,8 @@ from mentornet.app import create_app
 from mentornet.core.cli import db_group, serve
 from mentornet.modules.accounts.cli import users_group
 from mentornet.modules.demo.cli import demo
-from mentornet.modules.matching.cli import bench_group, mentorships_group
+from mentornet.modules.matching.cli import bench_group
+from mentornet.modules.mentorships.cli import mentorships_group
 from mentornet.modules.outbox.cli import outbox_group
 from mentornet.modules.profiles.cli import profiles_group
 from mentornet.modules.tenants.cli import tenants_group

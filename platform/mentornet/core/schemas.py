@@ -123,11 +123,13 @@ def one_of(choices: list[str] | tuple[str, ...]) -> validate.OneOf:
 
 
 def length(minimum: int | None = None, maximum: int | None = None) -> validate.Length:
-    return validate.Length(
-        min=minimum,
-        max=maximum,
-        error=_l("Enter between {min} and {max} characters.") if minimum and maximum else None,
-    )
+    if minimum and maximum:
+        error = _l("Enter between {min} and {max} characters.")
+    elif maximum:
+        error = _l("Enter at most {max} characters.")
+    else:
+        error = _l("Enter at least {min} characters.")
+    return validate.Length(min=minimum, max=maximum, error=error)
 
 
 def flatten_errors(messages: Any, prefix: str = "") -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""`mentornet bench matching` and `mentornet mentorships expire`."""
+"""`mentornet bench matching`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
 
 from mentornet.core.config import project_root
 
@@ -55,23 +54,3 @@ def bench_matching(as_json: bool, quick: bool, output: Path | None) -> None:
         for key, value in figures.items():
             click.echo(f"{key}: {value}")
         click.echo(f"written {target}")
-
-
-@click.group("mentorships")
-def mentorships_group() -> None:
-    """Mentor-mentee pairs."""
-
-
-@mentorships_group.command("expire")
-@with_appcontext
-def expire() -> None:
-    """Expire requests and proposals nobody answered in time (run daily)."""
-    from mentornet.extensions import db
-    from mentornet.modules.mentorships.operations import expire_overdue
-    from mentornet.modules.tenants.operations import list_tenants, tenant_session
-
-    for slug in [tenant.slug for tenant in list_tenants(db.session)]:
-        with tenant_session(slug) as (session, tenant):
-            count = expire_overdue(session, tenant)
-            session.commit()
-        click.echo(f"{slug}: {count} expired")

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from mentornet.modules.mentorships.views import member
+from mentornet.modules.mentorships.views import cycle, member, outcomes, staff
 
 bp = Blueprint("mentorships", __name__, template_folder="templates")
 
@@ -12,4 +12,44 @@ bp.add_url_rule(
 bp.add_url_rule("/me/browse", view_func=member.browse)
 bp.add_url_rule(
     "/me/browse/<int:profile_id>/request", view_func=member.request_match, methods=["POST"]
+)
+
+# The pair's own page: plan, meetings, check-ins, closing.
+ME = "/me/mentorships/<int:mentorship_id>"
+bp.add_url_rule("/me/mentorship", view_func=cycle.my_mentorships)
+bp.add_url_rule(ME, view_func=cycle.mentorship)
+for path, view in (
+    ("/goals", cycle.add_goal),
+    ("/goals/<int:goal_id>", cycle.edit_goal),
+    ("/goals/<int:goal_id>/remove", cycle.remove_goal),
+    ("/goals/<int:goal_id>/status", cycle.goal_status),
+    ("/goals/<int:goal_id>/activities", cycle.add_activity),
+    ("/activities/<int:activity_id>/done", cycle.toggle_activity),
+    ("/activities/<int:activity_id>/remove", cycle.remove_activity),
+    ("/confirm", cycle.confirm_plan),
+    ("/meetings", cycle.log_meeting),
+    ("/check-ins", cycle.check_in),
+    ("/closing", cycle.start_closing),
+    ("/evaluation", cycle.evaluate),
+):
+    bp.add_url_rule(ME + path, view_func=view, methods=["POST"])
+
+# The mentee's follow-ups after the mentorship (+3, +6, +12 months).
+bp.add_url_rule(
+    "/me/outcomes/<int:outcome_id>",
+    endpoint="follow_up",
+    view_func=outcomes.follow_up,
+    methods=["GET", "POST"],
+)
+
+# The coordinators' view of the pairs.
+bp.add_url_rule("/staff/mentorships", view_func=staff.pairs)
+bp.add_url_rule("/staff/mentorships/<int:mentorship_id>", view_func=staff.pair)
+bp.add_url_rule(
+    "/staff/mentorships/<int:mentorship_id>/end", view_func=staff.end_early, methods=["POST"]
+)
+bp.add_url_rule(
+    "/staff/mentorships/<int:mentorship_id>/check-ins/<int:check_in_id>/handled",
+    view_func=staff.mark_handled,
+    methods=["POST"],
 )

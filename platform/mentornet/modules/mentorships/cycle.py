@@ -25,7 +25,9 @@ from mentornet.modules.mentorships.cycle_models import (
     PlanGoal,
 )
 from mentornet.modules.mentorships.models import Mentorship, State
-from mentornet.modules.mentorships.operations import transition
+from mentornet.modules.mentorships.notifications import notify, notify_staff
+from mentornet.modules.mentorships.operations import pair_of, transition
+from mentornet.modules.mentorships.outcomes import schedule_follow_ups
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.tenants.models import Tenant
 
@@ -49,6 +51,56 @@ def goals_of(session: Session, mentorship: Mentorship) -> list[PlanGoal]:
     )
 
 
+def goal_in(session: Session, mentorship: Mentorship, goal_id: int) -> PlanGoal | None:
+    goal = session.get(PlanGoal, goal_id)
+    return goal if goal is not None and goal.mentorship_id == mentorship.id else None
+
+
+def activity_in(session: Session, mentorship: Mentorship, activity_id: int) -> Activity | None:
+    activity = session.get(Activity, activity_id)
+    if activity is None:
+        return None
+    goal = session.get(PlanGoal, activity.goal_id)
+    return activity if goal is not None and goal.mentorship_id == mentorship.id else None
+
+
+def activities_of(session: Session, mentorship: Mentorship) -> dict[int, list[Activity]]:
+    """The plan's activities by goal id, in the order they were added."""
+    rows = session.scalars(
+        sa.select(Activity)
+        .join(
+            PlanGoal,
+            sa.and_(PlanGoal.id == Activity.goal_id, PlanGoal.tenant_id == Activity.tenant_id),
+        )
+        .where(PlanGoal.mentorship_id == mentorship.id)
+        .order_by(Activity.id)
+    )
+    by_goal: dict[int, list[Activity]] = {}
+    for activity in rows:
+        by_goal.setdefault(activity.goal_id, []).append(activity)
+    return by_goal
+
+
+def meetings_of(session: Session, mentorship: Mentorship) -> list[Meeting]:
+    return list(
+        session.scalars(
+            sa.select(Meeting)
+            .where(Meeting.mentorship_id == mentorship.id)
+            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
+        )
+    )
+
+
+def check_ins_of(session: Session, mentorship: Mentorship) -> list[CheckIn]:
+    return list(
+        session.scalars(
+            sa.select(CheckIn)
+            .where(CheckIn.mentorship_id == mentorship.id)
+            .order_by(CheckIn.created_at.desc(), CheckIn.id.desc())
+        )
+    )
+
+
 def start_planning(session: Session, mentorship: Mentorship, *, actor: User) -> None:
     transition(session, mentorship, State.PLANNING, actor, "planning started")
 
@@ -64,6 +116,8 @@ def add_goal(
 ) -> PlanGoal:
     """A goal from the network's catalogue; changing the plan asks both to confirm it again."""
     _require(mentorship, EDITABLE)
+    if any(g.goal_key == goal_key for g in goals_of(session, mentorship)):
+        raise DomainError(_l("This goal is already in your plan."), field="goal_key")
     if goal_key not in {goal["key"] for goal in tenant.settings["goals"]}:
         raise DomainError(_l("Choose a goal from the list."), field="goal_key")
     goal = PlanGoal(
@@ -78,6 +132,30 @@ def add_goal(
     return goal
 
 
+def update_goal(
+    session: Session,
+    mentorship: Mentorship,
+    goal: PlanGoal,
+    *,
+    description: str,
+    target_date: dt.date | None,
+) -> None:
+    _require(mentorship, EDITABLE)
+    _own_goal(mentorship, goal)
+    goal.description, goal.target_date = description.strip(), target_date
+    _plan_changed(mentorship)
+    session.flush()
+
+
+def remove_goal(session: Session, mentorship: Mentorship, goal: PlanGoal) -> None:
+    """While planning a goal can be taken out again, with its activities."""
+    _require(mentorship, {State.PLANNING})
+    _own_goal(mentorship, goal)
+    session.delete(goal)
+    _plan_changed(mentorship)
+    session.flush()
+
+
 def add_activity(
     session: Session,
     mentorship: Mentorship,
@@ -87,8 +165,7 @@ def add_activity(
     due_date: dt.date | None,
 ) -> Activity:
     _require(mentorship, EDITABLE)
-    if goal.mentorship_id != mentorship.id:
-        raise DomainError(_l("This goal belongs to another mentorship."))
+    _own_goal(mentorship, goal)
     if not title.strip():
         raise DomainError(_l("Describe the activity."), field="title")
     activity = Activity(goal_id=goal.id, title=title.strip()[:300], due_date=due_date)
@@ -96,6 +173,22 @@ def add_activity(
     _plan_changed(mentorship)
     session.flush()
     return activity
+
+
+def remove_activity(session: Session, mentorship: Mentorship, activity: Activity) -> None:
+    _require(mentorship, {State.PLANNING})
+    session.delete(activity)
+    _plan_changed(mentorship)
+    session.flush()
+
+
+def set_activity_done(
+    session: Session, mentorship: Mentorship, activity: Activity, *, done: bool
+) -> None:
+    """Ticking an activity off is progress, not a change of plan."""
+    _require(mentorship, {State.ACTIVE, State.CLOSING})
+    activity.done_at = utcnow() if done else None
+    session.flush()
 
 
 def confirm_plan(
@@ -111,9 +204,19 @@ def confirm_plan(
         mentorship.plan_confirmed_by_mentor = True
     else:
         raise DomainError(_l("This mentorship is not yours."))
+    tenant = _tenant(session, mentorship)
     if mentorship.plan_confirmed_by_mentee and mentorship.plan_confirmed_by_mentor:
         mentorship.started_at = utcnow()
         transition(session, mentorship, State.ACTIVE, actor, "plan confirmed by both")
+        notify(session, tenant, mentorship, "active", recipients=list(pair_of(session, mentorship)))
+    else:
+        notify(
+            session,
+            tenant,
+            mentorship,
+            "confirm_plan",
+            recipients=_others(session, mentorship, actor),
+        )
     session.flush()
 
 
@@ -171,19 +274,23 @@ def check_in(
     )
     session.add(entry)
     session.flush()
+    if contact_me:
+        notify_staff(session, _tenant(session, mentorship), mentorship, "contact_requested")
     return entry
 
 
 def start_closing(session: Session, mentorship: Mentorship, *, actor: User) -> None:
+    """Either side (or staff) starts closing; the other is asked for results and an evaluation."""
     transition(session, mentorship, State.CLOSING, actor, "closing started")
+    tenant = _tenant(session, mentorship)
+    notify(session, tenant, mentorship, "closing", recipients=_others(session, mentorship, actor))
 
 
 def record_goal_result(
     session: Session, mentorship: Mentorship, goal: PlanGoal, status: GoalStatus
 ) -> None:
     _require(mentorship, {State.ACTIVE, State.CLOSING})
-    if goal.mentorship_id != mentorship.id:
-        raise DomainError(_l("This goal belongs to another mentorship."))
+    _own_goal(mentorship, goal)
     if mentorship.state is State.CLOSING and status not in FINAL_GOAL_STATUSES:
         raise DomainError(_l("When closing, give each goal its result."), field="status")
     goal.status = status
@@ -218,22 +325,49 @@ def evaluate(
     session.flush()
 
 
-def end_early(session: Session, mentorship: Mentorship, *, reason: str, actor: User) -> None:
+def end_early(
+    session: Session, mentorship: Mentorship, *, reason: str, actor: User, note: str = ""
+) -> None:
+    """Staff end a pair before its close, with a structured reason (and words, if they like)."""
     if reason not in END_REASONS:
         raise DomainError(_l("Please choose a reason."), field="reason")
     mentorship.end_reason = reason
-    _finish(session, mentorship, State.ENDED_EARLY, actor, reason)
+    detail = f"{reason}: {note.strip()}" if note.strip() else reason
+    _finish(session, mentorship, State.ENDED_EARLY, actor, detail)
 
 
 def _finish(
     session: Session, mentorship: Mentorship, target: State, actor: User, reason: str
 ) -> None:
-    mentorship.closed_at = utcnow()
+    closed_at = mentorship.closed_at = utcnow()
     transition(session, mentorship, target, actor, reason)
+    event = "completed" if target is State.COMPLETED else "ended_early"
+    tenant = _tenant(session, mentorship)
+    # The network asks the mentee about her situation again, months after the end.
+    schedule_follow_ups(session, tenant, mentorship, closed_on=closed_at.date())
+    notify(session, tenant, mentorship, event, recipients=list(pair_of(session, mentorship)))
+
+
+def _tenant(session: Session, mentorship: Mentorship) -> Tenant:
+    tenant = session.get(Tenant, mentorship.tenant_id)
+    assert tenant is not None  # the foreign key guarantees it  # noqa: S101
+    return tenant
+
+
+def _others(session: Session, mentorship: Mentorship, actor: User | None) -> list[Profile]:
+    """Who must act next: the other side of the pair, or both when staff acted."""
+    pair = pair_of(session, mentorship)
+    others = [profile for profile in pair if actor is None or profile.user_id != actor.id]
+    return others if len(others) == 1 else list(pair)
 
 
 def _plan_changed(mentorship: Mentorship) -> None:
     mentorship.plan_confirmed_by_mentee = mentorship.plan_confirmed_by_mentor = False
+
+
+def _own_goal(mentorship: Mentorship, goal: PlanGoal) -> None:
+    if goal.mentorship_id != mentorship.id:
+        raise DomainError(_l("This goal belongs to another mentorship."))
 
 
 def _require(mentorship: Mentorship, states: frozenset[State] | set[State]) -> None:

@@ -82,7 +82,7 @@ def _check_pair(session: Session, mentee: Profile, mentor: Profile) -> None:
     if mentee.role is not ProfileRole.MENTEE or mentor.role is not ProfileRole.MENTOR:
         raise DomainError(_l("A pair is one mentee and one mentor."))
     if mentee.user_id == mentor.user_id:
-        raise DomainError(_l("A person cannot be her own mentor."))
+        raise DomainError(_l("Nobody can be their own mentor."))
     for profile in (mentee, mentor):
         if profile.status is not ProfileStatus.APPROVED:
             raise DomainError(_l("Both must be approved and waiting in the pool."))
@@ -158,7 +158,7 @@ def create_draft(
 
 def publish_draft(session: Session, tenant: Tenant, mentorship: Mentorship, *, actor: User) -> None:
     """Send a reviewed draft to both people."""
-    mentee, mentor = _pair(session, mentorship)
+    mentee, mentor = pair_of(session, mentorship)
     if mentorship.state is not State.DRAFT:
         mentorship.move_to(State.PROPOSED)  # raises the clear "cannot become" message
     _check_pair(session, mentee, mentor)
@@ -212,7 +212,7 @@ def accept_request(
     session: Session, tenant: Tenant, mentorship: Mentorship, *, actor: User
 ) -> None:
     """The asked person says yes to meeting: the mentor's place is taken, the chemistry step begins."""
-    _mentee, mentor = _pair(session, mentorship)
+    _mentee, mentor = pair_of(session, mentorship)
     if mentorship.state is not State.REQUESTED:
         mentorship.move_to(State.PROPOSED)
     _to_proposed(session, tenant, mentorship, mentor, actor)
@@ -252,7 +252,7 @@ def answer(
     else:
         mentorship.mentor_answer, mentorship.mentor_reason = yes, None if yes else reason
         mentorship.mentor_reason_text = reason_text.strip() or None
-    mentee, mentor = _pair(session, mentorship)
+    mentee, mentor = pair_of(session, mentorship)
     if not yes:
         transition(session, mentorship, State.DECLINED, actor, reason or "")
         notify(session, tenant, mentorship, "declined", recipients=[mentee, mentor])
@@ -284,7 +284,9 @@ def expire_overdue(session: Session, tenant: Tenant) -> int:
     ).all()
     for mentorship in overdue:
         transition(session, mentorship, State.EXPIRED, None, "no answer in time")
-        notify(session, tenant, mentorship, "expired", recipients=list(_pair(session, mentorship)))
+        notify(
+            session, tenant, mentorship, "expired", recipients=list(pair_of(session, mentorship))
+        )
     return len(overdue)
 
 
@@ -311,7 +313,7 @@ def _to_proposed(
     previous = mentorship.move_to(State.PROPOSED)
     _flush_open(session)
     _record(session, mentorship, previous, State.PROPOSED, actor, "")
-    notify(session, tenant, mentorship, "proposed", recipients=list(_pair(session, mentorship)))
+    notify(session, tenant, mentorship, "proposed", recipients=list(pair_of(session, mentorship)))
 
 
 def transition(
@@ -327,7 +329,7 @@ def transition(
 
 def _after_pair_ends(session: Session, mentorship: Mentorship, *, completed: bool) -> None:
     """A mentor with a free place is back in the pool; a mentee too, or an alumna if completed."""
-    mentee, mentor = _pair(session, mentorship)
+    mentee, mentor = pair_of(session, mentorship)
     if mentor.status is ProfileStatus.MATCHED:
         mentor.move_to(ProfileStatus.APPROVED)
     if mentee.status is ProfileStatus.MATCHED:
@@ -354,7 +356,7 @@ def _record(
     session.flush()
 
 
-def _pair(session: Session, mentorship: Mentorship) -> tuple[Profile, Profile]:
+def pair_of(session: Session, mentorship: Mentorship) -> tuple[Profile, Profile]:
     mentee = session.get(Profile, mentorship.mentee_profile_id)
     mentor = session.get(Profile, mentorship.mentor_profile_id)
     assert mentee is not None and mentor is not None  # composite foreign keys guarantee both  # noqa: S101

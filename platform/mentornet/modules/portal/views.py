@@ -9,7 +9,9 @@ from flask_login import current_user
 from mentornet.extensions import db
 from mentornet.modules.mentorships.cards import pair_panels
 from mentornet.modules.mentorships.labels import DECLINE_REASON_LABELS
+from mentornet.modules.mentorships.models import STATE_LABELS
 from mentornet.modules.mentorships.operations import REQUEST_MODES
+from mentornet.modules.mentorships.outcomes import due_follow_ups
 from mentornet.modules.profiles.models import STATUS_LABELS, ProfileStatus
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.modules.profiles.progress import next_step
@@ -43,6 +45,8 @@ def me() -> ResponseReturnValue:
         pausable={p.id: p.can_move_to(ProfileStatus.PAUSED) for p in profiles},
         pairs=pair_panels(db.session, g.tenant, profiles),
         decline_reasons=DECLINE_REASON_LABELS,
+        state_labels=STATE_LABELS,
+        follow_ups=[o for p in profiles for o in due_follow_ups(db.session, p)],
         can_browse=any(
             REQUEST_MODES.get(p.role) == g.tenant.settings["matching"]["mode"]
             and p.status is ProfileStatus.APPROVED

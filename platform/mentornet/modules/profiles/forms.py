@@ -14,6 +14,8 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from mentornet.modules.mentorships.cycle_models import Situation
+from mentornet.modules.mentorships.labels import SITUATION_LABELS
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_units
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import (
@@ -112,6 +114,19 @@ def profile_fields(
             ),
         ]
     mentor = role is ProfileRole.MENTOR
+    if not mentor and account is not None:
+        # Asked once, when she applies (the intake outcome); later answers come from follow-ups.
+        specs.append(
+            FieldSpec(
+                "situation",
+                "select",
+                _l("What is your situation today?"),
+                True,
+                _l("Choose the one that fits best."),
+                choices=[(s.value, SITUATION_LABELS[s.value]) for s in Situation],
+                section="work",
+            )
+        )
     specs += [
         FieldSpec("birth_year", "number", _l("Year of birth"), True),
         FieldSpec("city", "text", _l("City or area where you live"), autocomplete="address-level2"),

@@ -4,7 +4,8 @@ Every row goes through the same profile schema as the web form and the API. Colu
 (mentee or mentor), status (optional; approved by default, since these are existing members),
 then the schema's field names: email, name, birth_year, languages ("ar:C2; da:B1"), goals
 ("job; network"), occupation_code, ..., q_<question key> for the network's questions, and
-consent_privacy / consent_sensitive (yes or no).
+consent_privacy / consent_sensitive (yes or no). A mentee's row also gives her situation today
+(employed, self_employed, education, job_seeking, not_working or other): her intake outcome.
 """
 
 from __future__ import annotations

@@ -16,6 +16,8 @@ from mentornet.core.errors import DomainError, IllegalTransitionError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.accounts.operations import create_user, get_user_by_email
+from mentornet.modules.mentorships.cycle_models import OutcomeStage
+from mentornet.modules.mentorships.outcomes import record_outcome
 from mentornet.modules.profiles.models import (
     SKIPPABLE_STEPS,
     STATUS_LABELS,
@@ -49,7 +51,10 @@ def profiles_of(session: Session, user: User) -> list[Profile]:
 def submit_application(
     session: Session, tenant: Tenant, role: ProfileRole, data: dict[str, Any]
 ) -> tuple[User, Profile]:
-    """Create the account and the profile in one step, with the consents given in the form."""
+    """Create the account and the profile in one step, with the consents given in the form.
+
+    A mentee's situation today is kept as her intake outcome.
+    """
     account = data["account"]
     if get_user_by_email(session, account["email"]) is not None:
         raise DomainError(
@@ -73,6 +78,8 @@ def submit_application(
     session.add(profile)
     session.flush()
     _record_change(session, profile, None, S.APPLIED, actor_id=user.id, reason="application")
+    if data.get("situation"):
+        record_outcome(session, profile, OutcomeStage.INTAKE, data["situation"])
     log.info("application %s (%s) received in tenant %s", profile.id, role.value, tenant.id)
     return user, profile
 

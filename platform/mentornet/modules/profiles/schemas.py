@@ -27,6 +27,7 @@ from mentornet.core.schemas import (
     lazy_message,
     one_of,
 )
+from mentornet.modules.mentorships.cycle_models import Situation
 from mentornet.modules.profiles.classifications import fold, isced_fields, isced_levels, isco
 from mentornet.modules.profiles.models import ProfileRole
 
@@ -161,6 +162,7 @@ def profile_schema(
 
     account: None (editing an existing profile), "password" (the public application form, which
     creates a login) or "import" (CSV and API: the account gets a password-reset link instead).
+    A mentee's application also gives her situation today (the intake outcome).
     """
     goal_keys = [goal["key"] for goal in settings["goals"]]
     intake = settings["intake"]
@@ -218,6 +220,11 @@ def profile_schema(
         attrs["name"] = String(required=True, validate=validate.Length(min=1, max=200))
         attrs["consent_privacy"] = Boolean(required=True)
         attrs["locale"] = String(validate=_choice(settings["locales"]))
+        if role is ProfileRole.MENTEE:
+            # Her situation when she applies: the intake outcome the follow-ups compare with.
+            attrs["situation"] = String(
+                required=True, validate=_choice([s.value for s in Situation])
+            )
     if account == "password":
         attrs["password"] = String(
             required=True,
@@ -267,8 +274,10 @@ def _make_shape(questions: list[dict[str, Any]], sensitive: list[str]) -> Any:
             "privacy": data.pop("consent_privacy", None),
             "sensitive": data.pop("consent_sensitive", False),
         }
+        situation = data.pop("situation", None)
         return {
             "account": account,
+            "situation": situation,
             "profile": data,
             "answers": answers,
             "consents": consents,

@@ -1,15 +1,16 @@
-"""The coordinator console's front page."""
+"""The coordinator console's front page: shortcuts, people and the network's figures."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import render_template
+from flask import g, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User, UserRole
 from mentornet.modules.profiles.operations import ApplicantFilter, applicants
+from mentornet.modules.reports.operations import dashboard
 
 ROLE_LABELS = {
     Role.MEMBER: _l("Members"),
@@ -38,4 +39,5 @@ def index() -> ResponseReturnValue:
         total=total or 0,
         counts={role: counts.get(role, 0) for role in Role},
         role_labels=ROLE_LABELS,
+        figures=dashboard(db.session, g.tenant),
     )

@@ -1,0 +1,237 @@
+"""The coordinators' view of the pairs: /<slug>/staff/mentorships.
+
+Pairs that need someone first: a member's "please contact me", then pairs that have gone quiet for
+longer than the network's `stalled_after_days`. A pair's page shows its timeline; meeting notes stay
+private to the pair, check-ins are for the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from mentornet.core.errors import DomainError
+from mentornet.extensions import db
+from mentornet.modules.accounts.models import User
+from mentornet.modules.audit.operations import record
+from mentornet.modules.mentorships import cycle, labels, monitoring
+from mentornet.modules.mentorships.cycle_models import CheckIn
+from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
+from mentornet.modules.mentorships.operations import get_mentorship, history, pair_of
+from mentornet.modules.mentorships.schemas import EndEarlySchema
+from mentornet.modules.tenants.models import localized
+from mentornet.web.forms import FormResult, empty_form, parse_form
+
+# What the system writes as the reason of a change, in words for the timeline.
+SYSTEM_REASONS = {
+    "proposal": _l("Proposed by a coordinator"),
+    "batch suggestion": _l("Suggested by a matching batch"),
+    "request": _l("Requested by a member"),
+    "both said yes": _l("Both said yes"),
+    "planning started": _l("Planning started"),
+    "plan confirmed by both": _l("Both confirmed the plan"),
+    "closing started": _l("Closing started"),
+    "completed": _l("Results and both evaluations given"),
+    "no answer in time": _l("No answer in time"),
+    "replaced by a proposal made by hand": _l("Replaced by a proposal made by hand"),
+    "draft discarded": _l("Draft discarded"),
+}
+STATE_FILTERS = [state for state in State if state is not State.DRAFT]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: dt.datetime | dt.date
+    kind: str
+    text: str
+    detail: str = ""
+
+
+def pairs() -> ResponseReturnValue:
+    chosen = request.args.get("state", "")
+    states = frozenset({State(chosen)}) if chosen in {s.value for s in STATE_FILTERS} else None
+    if chosen == "running":
+        states = monitoring.RUNNING
+    rows = monitoring.pair_rows(
+        db.session,
+        g.tenant,
+        states=states,
+        search=request.args.get("q", ""),
+        attention_only=request.args.get("attention") == "1",
+    )
+    return render_template(
+        "mentorships/staff/pairs.html",
+        rows=rows,
+        attention=[row for row in rows if row.needs_attention],
+        state_labels=STATE_LABELS,
+        state_filters=STATE_FILTERS,
+        chosen=chosen,
+        stalled_after=g.tenant.settings["cycle"]["stalled_after_days"],
+    )
+
+
+def pair(mentorship_id: int) -> ResponseReturnValue:
+    return _pair_page(_mentorship(mentorship_id), empty_form())
+
+
+def end_early(mentorship_id: int) -> ResponseReturnValue:
+    mentorship = _mentorship(mentorship_id)
+    form = parse_form(EndEarlySchema())
+    if form.ok:
+        try:
+            cycle.end_early(db.session, mentorship, actor=current_user, **form.data)
+        except DomainError as error:
+            form.add_error(error)
+    if not form.ok:
+        db.session.rollback()
+        db.session.refresh(mentorship)
+        return _pair_page(mentorship, form), 400
+    flash(_("The mentorship has ended."), "success")
+    return redirect(url_for("mentorships.pair", mentorship_id=mentorship.id), 303)
+
+
+def mark_handled(mentorship_id: int, check_in_id: int) -> ResponseReturnValue:
+    mentorship = _mentorship(mentorship_id)
+    entry = db.session.get(CheckIn, check_in_id)
+    if entry is None or entry.mentorship_id != mentorship.id:
+        abort(404)
+    monitoring.mark_handled(db.session, entry, actor=current_user)
+    flash(_("Marked as followed up."), "success")
+    return redirect(url_for("mentorships.pair", mentorship_id=mentorship.id), 303)
+
+
+def _mentorship(mentorship_id: int) -> Mentorship:
+    mentorship = get_mentorship(db.session, mentorship_id)
+    if mentorship is None or mentorship.state is State.DRAFT:
+        abort(404)
+    return mentorship
+
+
+def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
+    session, tenant = db.session, g.tenant
+    mentee, mentor = pair_of(session, mentorship)
+    users = {
+        user.id: user
+        for user in session.scalars(
+            sa.select(User).where(User.id.in_({mentee.user_id, mentor.user_id}))
+        )
+    }
+    goals = cycle.goals_of(session, mentorship)
+    activities = cycle.activities_of(session, mentorship)
+    check_ins = cycle.check_ins_of(session, mentorship)
+    meetings = cycle.meetings_of(session, mentorship)
+    # Check-ins are the members' own words to the network: every view is logged.
+    record(
+        session,
+        actor_id=current_user.id,
+        action="view_mentorship",
+        subject_type="mentorship",
+        subject_id=mentorship.id,
+    )
+    locale = g.locale if "locale" in g else tenant.default_locale
+    goal_labels = {
+        goal["key"]: localized(goal["label"], locale, tenant.default_locale)
+        for goal in tenant.settings["goals"]
+    }
+    names = {mentee.id: users[mentee.user_id].name, mentor.id: users[mentor.user_id].name}
+    return render_template(
+        "mentorships/staff/pair.html",
+        mentorship=mentorship,
+        mentee=mentee,
+        mentor=mentor,
+        names=names,
+        state_label=STATE_LABELS[mentorship.state],
+        goals=goals,
+        goal_labels=goal_labels,
+        activities=activities,
+        check_ins=check_ins,
+        timeline=_timeline(session, mentorship, meetings, check_ins, names),
+        can_end=mentorship.state in monitoring.RUNNING,
+        end_form=end_form,
+        end_reason_labels=labels.END_REASON_LABELS,
+        goal_status_labels=labels.GOAL_STATUS_LABELS,
+        rating_labels=labels.RATING_LABELS,
+        field_labels={"reason": _l("Reason"), "note": _l("Note")},
+    )
+
+
+def _timeline(
+    session: Any,
+    mentorship: Mentorship,
+    meetings: list[Any],
+    check_ins: list[CheckIn],
+    names: dict[int, str],
+) -> list[TimelineEntry]:
+    """Changes of state, meetings and check-ins in one list, newest first."""
+    entries = []
+    actors = {
+        user.id: user.name
+        for user in session.scalars(
+            sa.select(User).where(
+                User.id.in_({c.actor_id for c in history(session, mentorship) if c.actor_id})
+            )
+        )
+    }
+    for change in history(session, mentorship):
+        reason = change.reason
+        key = reason.split(":", 1)[0]
+        words = (
+            SYSTEM_REASONS.get(reason)
+            or labels.END_REASON_LABELS.get(key)
+            or labels.DECLINE_REASON_LABELS.get(key)
+        )
+        detail = str(words) if words else reason
+        if words and ":" in reason:
+            detail = f"{words}: {reason.split(':', 1)[1].strip()}"
+        who = actors.get(change.actor_id or 0, _("the system"))
+        entries.append(
+            TimelineEntry(
+                change.created_at,
+                "state",
+                _("%(state)s (by %(who)s)", state=STATE_LABELS[change.to_state], who=who),
+                detail,
+            )
+        )
+    for meeting in meetings:
+        entries.append(
+            TimelineEntry(
+                # Logged on the day it was held: place it at the moment it was logged.
+                meeting.created_at
+                if meeting.created_at.date() == meeting.held_on
+                else meeting.held_on,
+                "meeting",
+                _(
+                    "Meeting: %(mode)s, %(minutes)d min",
+                    mode=labels.MEETING_MODE_LABELS[meeting.mode.value],
+                    minutes=meeting.minutes,
+                ),
+            )
+        )
+    for entry in check_ins:
+        entries.append(
+            TimelineEntry(
+                entry.created_at,
+                "check_in",
+                _(
+                    "Check-in from %(name)s: %(rating)d of 5",
+                    name=names.get(entry.profile_id, ""),
+                    rating=entry.rating,
+                ),
+                entry.text,
+            )
+        )
+
+    def when(item: TimelineEntry) -> tuple[dt.date, dt.time]:
+        if isinstance(item.at, dt.datetime):
+            return item.at.date(), item.at.time()
+        return item.at, dt.time.min
+
+    return sorted(entries, key=when, reverse=True)

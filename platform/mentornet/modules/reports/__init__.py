@@ -1,0 +1,1 @@
+"""Read-only figures for coordinators and funders, aggregated in SQL for the current network."""

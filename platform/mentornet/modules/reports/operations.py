@@ -1,0 +1,213 @@
+"""The network's figures: members, origins, ages, completed pairs and "found a job".
+
+Every query aggregates in SQL on the session's tenant; only small grouped rows reach Python.
+Who counts as a member: a profile approved into the network that is waiting in the pool, matched
+or an alumna (approved, matched, alumni). Applicants still in intake, paused, withdrawn and
+rejected profiles are not members.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from mentornet.core.i18n import country_name
+from mentornet.modules.mentorships.cycle_models import (
+    JOB_SITUATIONS,
+    Outcome,
+    OutcomeStage,
+    PlanGoal,
+    Situation,
+)
+from mentornet.modules.mentorships.models import Mentorship, State
+from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.reports.ages import AgeSummary, summarise_ages
+from mentornet.modules.tenants.models import Tenant
+
+S = ProfileStatus
+MEMBER_STATUSES = frozenset({S.APPROVED, S.MATCHED, S.ALUMNI})
+APPLYING_STATUSES = frozenset({S.APPLIED, S.INFO_MEETING, S.INTERVIEWED})
+# Mentorships that have run their course; "found a job" is measured among their mentees.
+ENDED = frozenset({State.COMPLETED, State.ENDED_EARLY})
+# Where a mentee's situation after the mentorship is recorded.
+AFTER_STAGES = frozenset({OutcomeStage.CLOSING, OutcomeStage.FOLLOW_UP})
+
+
+@dataclass(frozen=True)
+class RoleCounts:
+    role: ProfileRole
+    members: int  # approved, matched or alumni
+    matched: int  # of the members, those in a mentorship now
+    applying: int  # applied, information meeting or interviewed
+
+
+@dataclass(frozen=True)
+class CountryCount:
+    code: str | None  # None: not given (no answer, or no consent to keep it)
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class YearCount:
+    year: int
+    completed: int
+    successful: int
+
+
+@dataclass(frozen=True)
+class CompletedPairs:
+    total: int
+    successful: int  # at least one goal achieved (Mentorship.success)
+    by_year: list[YearCount]  # newest year first, by the year the pair closed
+
+
+@dataclass(frozen=True)
+class GoalOutcome:
+    """Among mentees who had a goal of this kind in an ended mentorship, how many reached it."""
+
+    wanted: int  # the denominator: mentees whose plan had such a goal
+    reached: int  # of those, with a closing or follow-up situation that counts
+
+    @property
+    def share(self) -> float | None:
+        return self.reached / self.wanted if self.wanted else None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    members: list[RoleCounts]
+    countries: list[CountryCount]
+    ages: dict[ProfileRole, AgeSummary]
+    pairs: CompletedPairs
+    found_job: GoalOutcome
+
+
+def members_by_role(session: Session) -> list[RoleCounts]:
+    rows = session.execute(
+        sa.select(Profile.role, Profile.status, sa.func.count()).group_by(
+            Profile.role, Profile.status
+        )
+    )
+    counts: dict[ProfileRole, dict[ProfileStatus, int]] = defaultdict(dict)
+    for role, status, count in rows:
+        counts[role][status] = count
+    return [
+        RoleCounts(
+            role=role,
+            members=sum(counts[role].get(status, 0) for status in MEMBER_STATUSES),
+            matched=counts[role].get(S.MATCHED, 0),
+            applying=sum(counts[role].get(status, 0) for status in APPLYING_STATUSES),
+        )
+        for role in (ProfileRole.MENTEE, ProfileRole.MENTOR)
+    ]
+
+
+def countries_of_origin(
+    session: Session, role: ProfileRole = ProfileRole.MENTEE
+) -> list[CountryCount]:
+    """Members of this role per country of origin, most first; names in the reader's language."""
+    rows = session.execute(
+        sa.select(Profile.country_of_origin, sa.func.count())
+        .where(Profile.role == role, Profile.status.in_(MEMBER_STATUSES))
+        .group_by(Profile.country_of_origin)
+    )
+    countries = [
+        CountryCount(code, country_name(code) if code else str(_l("Not given")), count)
+        for code, count in rows
+    ]
+    # Most first; "not given" comes last, whatever its count.
+    return sorted(countries, key=lambda c: (c.code is None, -c.count, c.name))
+
+
+def ages_by_role(session: Session, *, year: int | None = None) -> dict[ProfileRole, AgeSummary]:
+    """Members' ages in whole years as of this year, from the year of birth."""
+    year = year or datetime.now(UTC).year
+    rows = session.execute(
+        sa.select(Profile.role, Profile.birth_year, sa.func.count())
+        .where(Profile.status.in_(MEMBER_STATUSES), Profile.birth_year.is_not(None))
+        .group_by(Profile.role, Profile.birth_year)
+    )
+    by_age: dict[ProfileRole, dict[int, int]] = {role: {} for role in ProfileRole}
+    for role, birth_year, count in rows:
+        if birth_year is not None:  # filtered out above; this tells the type checker
+            by_age[role][year - birth_year] = count
+    return {role: summarise_ages(by_age[role]) for role in (ProfileRole.MENTEE, ProfileRole.MENTOR)}
+
+
+def completed_pairs(session: Session) -> CompletedPairs:
+    """Pairs that completed the cycle, all time and per calendar year of closing."""
+    year = sa.extract("year", Mentorship.closed_at)
+    rows = session.execute(
+        sa.select(
+            year,
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(sa.case((Mentorship.success.is_(True), 1), else_=0)), 0),
+        )
+        .where(Mentorship.state == State.COMPLETED, Mentorship.closed_at.is_not(None))
+        .group_by(year)
+        .order_by(year.desc())
+    ).all()
+    by_year = [YearCount(int(y), int(done), int(good)) for y, done, good in rows]
+    return CompletedPairs(
+        total=sum(y.completed for y in by_year),
+        successful=sum(y.successful for y in by_year),
+        by_year=by_year,
+    )
+
+
+def goal_outcome(
+    session: Session, tenant: Tenant, kind: str, situations: frozenset[Situation]
+) -> GoalOutcome:
+    """Mentees of ended mentorships whose plan had a goal of this kind (the catalogue's "outcome"),
+    and how many of them were, at closing or at a follow-up, in one of these situations."""
+    keys = [goal["key"] for goal in tenant.settings["goals"] if goal.get("outcome") == kind]
+    if not keys:
+        return GoalOutcome(0, 0)
+    had_goal = (
+        sa.select(PlanGoal.id)
+        .where(
+            PlanGoal.mentorship_id == Mentorship.id,
+            PlanGoal.tenant_id == Mentorship.tenant_id,
+            PlanGoal.goal_key.in_(keys),
+        )
+        .exists()
+    )
+    reached_it = (
+        sa.select(Outcome.id)
+        .where(
+            Outcome.mentorship_id == Mentorship.id,
+            Outcome.tenant_id == Mentorship.tenant_id,
+            Outcome.stage.in_(AFTER_STAGES),
+            Outcome.situation.in_(situations),
+        )
+        .exists()
+    )
+    mentee = sa.distinct(Mentorship.mentee_profile_id)
+    wanted, reached = session.execute(
+        sa.select(
+            sa.func.count(mentee),
+            sa.func.count(sa.distinct(sa.case((reached_it, Mentorship.mentee_profile_id)))),
+        ).where(Mentorship.state.in_(ENDED), had_goal)
+    ).one()
+    return GoalOutcome(int(wanted), int(reached))
+
+
+def found_a_job(session: Session, tenant: Tenant) -> GoalOutcome:
+    """At least 4 in 10 mentees who want a job find one (DESIGN section 1): the network's figure."""
+    return goal_outcome(session, tenant, "job", JOB_SITUATIONS)
+
+
+def dashboard(session: Session, tenant: Tenant) -> Dashboard:
+    return Dashboard(
+        members=members_by_role(session),
+        countries=countries_of_origin(session),
+        ages=ages_by_role(session),
+        pairs=completed_pairs(session),
+        found_job=found_a_job(session, tenant),
+    )
