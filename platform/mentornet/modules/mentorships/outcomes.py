@@ -20,7 +20,7 @@ from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
 from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage, Situation
 from mentornet.modules.mentorships.models import Mentorship, State
-from mentornet.modules.mentorships.notifications import page_url
+from mentornet.modules.outbox.notify import page_url
 from mentornet.modules.outbox.operations import queue_message
 from mentornet.modules.profiles.classifications import isco
 from mentornet.modules.profiles.models import Profile, ProfileRole
