@@ -9,11 +9,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from mentornet.modules.accounts.models import User
+from mentornet.modules.accounts.models import Role, User
+from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.profiles.models import Consent, Profile, ProfileRole, ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import application_form, csrf_token
+from helpers import UserFactory, application_form, csrf_token
 
 
 def _apply(client: FlaskClient, tenant: str, role: str, form: dict[str, object]) -> TestResponse:
@@ -163,3 +164,25 @@ def test_the_error_summary_names_each_field(client: FlaskClient) -> None:
     html = response.get_data(as_text=True)
     summary = html.split('class="error-summary"')[1].split("</div>")[0]
     assert 'href="#field-email">E-mailadresse: Skriv en gyldig e-mailadresse.</a>' in summary
+
+
+def test_the_applicant_gets_a_receipt_and_coordinators_are_asked_to_invite(
+    app: Flask, client: FlaskClient, make_user: UserFactory
+) -> None:
+    make_user("denmark", email="coord@denmark.test", roles=(Role.COORDINATOR,), locale="en")
+    make_user("morocco", email="coord@morocco.test", roles=(Role.COORDINATOR,))
+    form = application_form("denmark", "mentor", email="mette@example.org")
+    assert _apply(client, "denmark", "mentor", form).status_code == 302
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        profile_id = session.scalars(sa.select(Profile.id)).one()
+        sent = {
+            message.kind: message
+            for message in session.scalars(sa.select(OutboxMessage).order_by(OutboxMessage.id))
+        }
+    receipt, staff = sent["application_received"], sent["staff_new_application"]
+    assert (receipt.recipient, receipt.locale) == ("mette@example.org", "da")
+    assert "Vi har modtaget din ansøgning" in receipt.subject
+    assert (staff.recipient, staff.locale) == ("coord@denmark.test", "en")
+    assert f"/denmark/staff/applicants/{profile_id}" in staff.body
+    with app.app_context(), tenant_session("morocco") as (session, _):
+        assert session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 0

@@ -12,6 +12,7 @@ from mentornet.core.i18n import current_locale, term
 from mentornet.extensions import db, limiter
 from mentornet.modules.accounts.views import sign_in
 from mentornet.modules.profiles.models import ProfileRole
+from mentornet.modules.profiles.notifications import application_received
 from mentornet.modules.profiles.operations import submit_application
 from mentornet.modules.profiles.views.common import render_profile_form, specs_for, validate_form
 from mentornet.web.forms import empty_form
@@ -47,10 +48,11 @@ def _apply(role: ProfileRole) -> ResponseReturnValue:
     if form.ok:
         form.data["account"].setdefault("locale", current_locale())
         try:
-            user, _profile = submit_application(db.session, g.tenant, role, form.data)
+            user, profile = submit_application(db.session, g.tenant, role, form.data)
         except DomainError as error:
             form.add_error(error)
         else:
+            application_received(db.session, g.tenant, user, profile)
             sign_in(user)
             flash(_("Thank you! We have received your application."), "success")
             return redirect(url_for("portal.me"))
