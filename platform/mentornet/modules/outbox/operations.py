@@ -81,8 +81,9 @@ def to_email(message: OutboxMessage) -> EmailMessage:
     email["From"] = current_app.config["MAIL_FROM"]
     email["To"] = message.recipient
     email["Subject"] = message.subject
-    email["Content-Language"] = message.locale
     email.set_content(message.body)
+    # After set_content, which clears every Content-* header.
+    email["Content-Language"] = message.locale
     return email
 
 
