@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 import sqlalchemy as sa
 from click.testing import CliRunner
@@ -65,8 +66,8 @@ def _page(pair_id: int) -> str:
     return f"/denmark/me/mentorships/{pair_id}"
 
 
-def _post(client: FlaskClient, pair_id: int, path: str, data: dict[str, object]) -> int:
-    response = post_form(client, _page(pair_id), data, action=_page(pair_id) + path)
+def _post(client: FlaskClient, pair_id: int, path: str, data: Mapping[str, object]) -> int:
+    response = post_form(client, _page(pair_id), dict(data), action=_page(pair_id) + path)
     return response.status_code
 
 

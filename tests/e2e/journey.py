@@ -1,0 +1,225 @@
+"""The steps people take in a network, one function each, for the browser tests to string together.
+
+Each step starts from a URL, acts through the page as a person would (labels, buttons, links), waits
+for the page to confirm it, and leaves a numbered screenshot. The texts the pages must show are the
+shipped translations (translations/<locale>/LC_MESSAGES/messages.po).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from e2e.support import checkpoint
+
+DEMO_PASSWORD = "mentornet-demo"  # config/defaults.toml DEMO_PASSWORD: the demo staff accounts
+
+# What the Danish pages say at each step (from translations/da/LC_MESSAGES/messages.po).
+DA = {
+    "application_received": "Tak! Vi har modtaget din ansøgning.",
+    "info_meeting": "Har været til informationsmøde",
+    "interviewed": "Har været til samtale",
+    "approved": "Godkendt, venter på et match",
+    "matched": "Matchet",
+    "status_changed": "Status er ændret til “{status}”.",
+    "new_note": "Nyt notat",
+    "save_note": "Gem notatet",
+    "note_saved": "Notatet er gemt.",
+    "propose": "Foreslå dette par",
+    "note_to_both": "Besked til begge (valgfrit)",
+    "proposal_sent": "Forslaget er sendt til begge.",
+    "proposed": "Foreslået",
+    "a_proposal": "Et forslag til et match",
+    "yes_work_together": "Ja, vi vil gerne arbejde sammen",
+    "thanks_for_answer": "Tak for dit svar.",
+    "waiting_for_other": "Du har sagt ja. Vi venter på det andet svar.",
+    "your_mentorship": "Jeres mentorforløb",
+    "agreed": "Status: Enige om at arbejde sammen",
+}
+
+# What the Arabic pages of the Moroccan network say (translations/ar/LC_MESSAGES/messages.po).
+AR = {
+    "application_received": "شكرًا! لقد تلقّينا طلبك.",
+    "find_someone": "البحث عن شخص للعمل معه",
+    "ask_to_work_together": "طلب العمل معًا",
+    "request_sent": "تم إرسال طلبك.",
+    "a_request": "طلب للعمل معًا",
+    "yes_meet": "نعم، أرغب في اللقاء",
+    "thanks_for_answer": "شكرًا على ردّك.",
+    "a_proposal": "اقتراح مطابقة",
+}
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """A person applying through the public form, and her answers by field name."""
+
+    tenant: str
+    role: str
+    name: str
+    email: str
+    password: str = "a long and private password"
+    answers: dict[str, Any] = field(default_factory=dict)
+    occupations: dict[str, str] = field(default_factory=dict)  # field -> what she types
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+
+# ---- filling forms ----
+
+
+def fill_answers(page: Page, answers: dict[str, Any]) -> None:
+    """Answer each field by its name: type into text, choose in lists, tick boxes and radios."""
+    for name, value in answers.items():
+        if name == "languages":
+            for row, (code, level) in enumerate(value):
+                page.locator('select[name="languages-code"]').nth(row).select_option(code)
+                page.locator('select[name="languages-level"]').nth(row).select_option(level)
+            continue
+        control = page.locator(f'[name="{name}"]')
+        kind = control.first.evaluate("el => el.type || el.tagName.toLowerCase()")
+        if kind in ("checkbox", "radio"):
+            for choice in value if isinstance(value, list) else [value]:
+                control.and_(page.locator(f'[value="{choice}"]')).check()
+        elif kind.startswith("select"):
+            control.select_option(str(value))
+        else:
+            control.fill(str(value))
+
+
+def pick_occupation(page: Page, name: str, typed: str) -> str:
+    """Type part of a job title into the occupation picker, then choose the first fitting entry."""
+    box = page.locator(f"#field-{name}")
+    box.press_sequentially(typed)
+    options = page.locator("#isco-options option")
+    labels: list[str] = options.evaluate_all("(els) => els.map((el) => el.value)")
+    chosen = next(label for label in labels if typed.casefold() in label.casefold())
+    box.fill(chosen)  # what choosing the entry from the browser's list puts in the field
+    return chosen
+
+
+# ---- applicants ----
+
+
+def apply(page: Page, person: Applicant, *, received: str) -> None:
+    """Fill in and send the application form; she is then signed in on her page."""
+    page.goto(f"/{person.tenant}/apply/{person.role}")
+    checkpoint(page, f"{person.role}-application-form")
+    page.locator("#field-name").fill(person.name)
+    page.locator("#field-email").fill(person.email)
+    page.locator("#field-password").fill(person.password)
+    page.locator("#field-password_confirm").fill(person.password)
+    fill_answers(page, person.answers)
+    for name, typed in person.occupations.items():
+        pick_occupation(page, name, typed)
+    page.locator("#field-consent_privacy").check()
+    checkpoint(page, f"{person.role}-application-filled")
+    page.locator("main form.form button[type=submit]").click()
+    expect(page.locator(".flash--success")).to_have_text(received)
+    expect(page).to_have_url(f"/{person.tenant}/me/")
+    checkpoint(page, f"{person.role}-application-received")
+
+
+def log_in(page: Page, tenant: str, email: str, password: str) -> None:
+    page.goto(f"/{tenant}/login")
+    page.locator("#field-email").fill(email)
+    page.locator("#field-password").fill(password)
+    page.locator("main form.form button[type=submit]").click()
+    expect(page).not_to_have_url(re.compile(r"/login(\?|$)"))  # signed in, sent on
+    checkpoint(page, f"logged-in-{email.split('@')[0]}")
+
+
+# ---- the coordinator (Danish pages) ----
+
+
+def approve(page: Page, tenant: str, name: str, *, note: str) -> int:
+    """Record the information meeting and the interview (with a note), then approve her.
+
+    Returns the profile id shown in the applicant's address.
+    """
+    page.goto(f"/{tenant}/staff/applicants")
+    page.get_by_role("link", name=name, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    profile_id = int(page.url.rstrip("/").rsplit("/", 1)[1])
+    checkpoint(page, f"applicant-{name}")
+    for status in (DA["info_meeting"], DA["interviewed"]):
+        page.get_by_role("button", name=status, exact=True).click()
+        expect(page.locator(".flash--success")).to_have_text(
+            DA["status_changed"].format(status=status)
+        )
+    page.get_by_label(DA["new_note"]).fill(note)
+    page.get_by_role("button", name=DA["save_note"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["note_saved"])
+    expect(page.locator("#notes")).to_contain_text(note)
+    page.get_by_role("button", name=DA["approved"], exact=True).click()
+    expect(page.locator(".lead")).to_contain_text(DA["approved"])
+    checkpoint(page, f"approved-{name}")
+    return profile_id
+
+
+def propose(page: Page, tenant: str, mentee: str, mentor: str, *, note: str = "") -> None:
+    """From the mentee's suggestions, propose the pair with this mentor."""
+    page.goto(f"/{tenant}/staff/matching")
+    checkpoint(page, "matching-console")
+    page.get_by_role("link", name=mentee, exact=True).click()
+    suggestion = page.locator(".suggestions-list > li").filter(
+        has=page.get_by_role("heading", name=mentor, exact=True)
+    )
+    expect(suggestion).to_have_count(1)
+    checkpoint(page, f"suggestions-for-{mentee}")
+    if note:
+        suggestion.get_by_label(DA["note_to_both"]).fill(note)
+    suggestion.get_by_role("button", name=DA["propose"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["proposal_sent"])
+    open_pairs = page.locator("#open-title + .table-wrap tbody tr").filter(has_text=mentee)
+    expect(open_pairs).to_contain_text(mentor)
+    expect(open_pairs).to_contain_text(DA["proposed"])
+    checkpoint(page, "proposed")
+
+
+# ---- the pair ----
+
+
+def say_yes(page: Page, tenant: str, other_first_name: str) -> None:
+    """On her page, say yes to the proposed match with the other person."""
+    page.goto(f"/{tenant}/me/")
+    panel = page.locator(".panel--pair")
+    expect(panel.get_by_role("heading", level=2)).to_have_text(DA["a_proposal"])
+    expect(panel).to_contain_text(other_first_name)
+    checkpoint(page, "proposal")
+    panel.get_by_role("button", name=DA["yes_work_together"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["thanks_for_answer"])
+    checkpoint(page, "said-yes")
+
+
+def request_to_work_with(page: Page, tenant: str, first_name: str) -> None:
+    """A mentor (mentor_selects) browses the mentees and asks for one (Arabic pages)."""
+    page.goto(f"/{tenant}/me/")
+    page.get_by_role("link", name=AR["find_someone"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(AR["find_someone"])
+    card = page.locator(".suggestions-list > li").filter(
+        has=page.get_by_role("heading", name=first_name)
+    )
+    expect(card).to_have_count(1)
+    checkpoint(page, "browse")
+    card.get_by_role("button", name=AR["ask_to_work_together"]).click()
+    expect(page.locator(".flash--success")).to_have_text(AR["request_sent"])
+    expect(page.locator(".panel--pair h2")).to_have_text(AR["a_request"])
+    checkpoint(page, "requested")
+
+
+def accept_request(page: Page, tenant: str, other_first_name: str) -> None:
+    """The asked person says yes to meeting (Arabic pages)."""
+    page.goto(f"/{tenant}/me/")
+    panel = page.locator(".panel--pair")
+    expect(panel.get_by_role("heading", level=2)).to_have_text(AR["a_request"])
+    expect(panel).to_contain_text(other_first_name)
+    checkpoint(page, "request")
+    panel.get_by_role("button", name=AR["yes_meet"]).click()
+    expect(page.locator(".flash--success")).to_have_text(AR["thanks_for_answer"])
+    checkpoint(page, "accepted")
