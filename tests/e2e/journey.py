@@ -38,6 +38,29 @@ DA = {
     "waiting_for_other": "Du har sagt ja. Vi venter på det andet svar.",
     "your_mentorship": "Jeres mentorforløb",
     "agreed": "Status: Enige om at arbejde sammen",
+    "go_to_plan": "Gå til jeres plan og møder",
+    "add_goal": "Tilføj målet",
+    "goal_added": "Målet er tilføjet jeres plan.",
+    "add_an_activity": "Tilføj en aktivitet",
+    "add_activity": "Tilføj aktiviteten",
+    "activity_added": "Aktiviteten er tilføjet jeres plan.",
+    "confirm_plan": "Bekræft planen",
+    "plan_confirmed": "Du har bekræftet planen.",
+    "planning": "Planlægning",
+    "active": "Aktiv",
+    "log_a_meeting": "Registrér et møde",
+    "save_meeting": "Gem mødet",
+    "meeting_logged": "Mødet er registreret.",
+    "start_closing": "Start afslutningen",
+    "closing_started": "Afslutningen er startet. Giv hvert mål sit resultat, og skriv din evaluering.",
+    "closing": "Afsluttes",
+    "status_saved": "Målets status er gemt.",
+    "save": "Gem",
+    "save_evaluation": "Gem min evaluering",
+    "evaluation_saved": "Tak for din evaluering.",
+    "completed": "Gennemført",
+    "success": "Tillykke! I har nået mindst ét af jeres mål.",
+    "completed_the_cycle": "Har gennemført forløbet",
 }
 
 # What the Arabic pages of the Moroccan network say (translations/ar/LC_MESSAGES/messages.po).
@@ -223,3 +246,93 @@ def accept_request(page: Page, tenant: str, other_first_name: str) -> None:
     panel.get_by_role("button", name=AR["yes_meet"]).click()
     expect(page.locator(".flash--success")).to_have_text(AR["thanks_for_answer"])
     checkpoint(page, "accepted")
+
+
+# ---- the pair's own page: plan, meet, close (Danish pages) ----
+
+
+def open_mentorship(page: Page, tenant: str) -> None:
+    """From her page to the pair's page."""
+    page.goto(f"/{tenant}/me/")
+    page.get_by_role("link", name=DA["go_to_plan"]).click()
+    expect(page).to_have_url(re.compile(rf"/{tenant}/me/mentorships/\d+$"))
+    checkpoint(page, "mentorship-page")
+
+
+def add_goal(page: Page, goal_key: str, description: str, target_date: str) -> None:
+    form = page.locator("form#goal")
+    form.locator('[name="goal_key"]').select_option(goal_key)
+    form.locator('[name="description"]').fill(description)
+    form.locator('[name="target_date"]').fill(target_date)
+    checkpoint(page, f"goal-{goal_key}-filled")
+    form.get_by_role("button", name=DA["add_goal"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["goal_added"])
+    checkpoint(page, f"goal-{goal_key}-added")
+
+
+def add_activity(page: Page, goal_label: str, title: str, due_date: str) -> None:
+    goal = page.locator("article.goal", has_text=goal_label)
+    goal.locator("summary", has_text=DA["add_an_activity"]).click()
+    goal.locator('[name="title"]').fill(title)
+    goal.locator('[name="due_date"]').fill(due_date)
+    goal.get_by_role("button", name=DA["add_activity"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["activity_added"])
+    expect(page.locator("article.goal", has_text=goal_label)).to_contain_text(title)
+    checkpoint(page, "activity-added")
+
+
+def confirm_plan(page: Page, *, state_after: str) -> None:
+    page.get_by_role("button", name=DA["confirm_plan"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["plan_confirmed"])
+    expect(page.locator("#pair-state")).to_have_text(state_after)
+    checkpoint(page, "plan-confirmed")
+
+
+def log_meeting(page: Page, *, held_on: str, minutes: str, goal_label: str, notes: str) -> None:
+    section = page.locator("#meeting")
+    if section.locator("details").get_attribute("open") is None:
+        section.locator("summary", has_text=DA["log_a_meeting"]).click()
+    section.locator('[name="held_on"]').fill(held_on)
+    section.locator('[name="minutes"]').fill(minutes)
+    section.locator('[name="mode"]').select_option("in_person")
+    section.get_by_label(goal_label).check()
+    section.locator('[name="notes"]').fill(notes)
+    section.get_by_role("button", name=DA["save_meeting"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["meeting_logged"])
+    expect(page.locator("#meeting")).to_contain_text(notes)
+    checkpoint(page, "meeting-logged")
+
+
+def start_closing(page: Page) -> None:
+    page.get_by_role("button", name=DA["start_closing"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["closing_started"])
+    expect(page.locator("#pair-state")).to_have_text(DA["closing"])
+    checkpoint(page, "closing-started")
+
+
+def give_result(page: Page, goal_label: str, result: str) -> None:
+    goal = page.locator("article.goal", has_text=goal_label)
+    goal.locator('select[name="status"]').select_option(result)
+    goal.get_by_role("button", name=DA["save"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["status_saved"])
+    checkpoint(page, f"result-{result}")
+
+
+def evaluate(page: Page, *, rating: str, text: str, situation: str | None = None) -> None:
+    form = page.locator("#evaluation form")
+    form.locator(f'input[name="rating"][value="{rating}"]').check()
+    form.locator('[name="text"]').fill(text)
+    if situation:
+        form.locator('[name="situation"]').select_option(situation)
+    checkpoint(page, "evaluation-filled")
+    form.get_by_role("button", name=DA["save_evaluation"]).click()
+    expect(page.locator(".flash--success")).to_have_text(DA["evaluation_saved"])
+    checkpoint(page, "evaluation-saved")
+
+
+def completed_pairs(page: Page, tenant: str) -> int:
+    """The dashboard's figure of pairs that completed the cycle."""
+    page.goto(f"/{tenant}/staff/")
+    figure = page.locator(".figure", has_text=DA["completed_the_cycle"]).locator("dd")
+    checkpoint(page, "dashboard")
+    return int(figure.inner_text().replace(".", "").strip())
