@@ -52,5 +52,5 @@ bench: $(VENV)/.installed
 	MENTORNET_ENV=development $(BIN)/mentornet bench matching $(if $(QUICK),--quick,)
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) instance build bench-results .pytest_cache .mypy_cache .ruff_cache
 	find translations -name '*.mo' -delete

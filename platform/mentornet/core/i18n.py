@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from babel import Locale
+from babel.lists import format_list
 from flask import current_app, g, has_request_context, request, session
 from flask_babel import get_locale, lazy_pgettext
 from flask_login import current_user
@@ -67,6 +69,12 @@ def native_language_name(locale: str) -> str:
 
 def current_locale() -> str:
     return str(get_locale() or SOURCE_LOCALE)
+
+
+def join_list(items: Iterable[object]) -> str:
+    """A list in words of the current locale: "a, b og c", "أ، ب و ج"."""
+    words = [str(item) for item in items]
+    return format_list(words, locale=current_locale()) if words else ""
 
 
 def country_name(code: str) -> str:

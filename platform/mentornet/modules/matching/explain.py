@@ -9,7 +9,7 @@ from flask import g
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from mentornet.core.i18n import current_locale, language_name
+from mentornet.core.i18n import current_locale, join_list, language_name
 from mentornet.modules.matching.scoring import Contribution
 from mentornet.modules.profiles.classifications import isced_fields, isco
 from mentornet.modules.tenants.models import localized
@@ -52,11 +52,11 @@ def _phrase(criterion: str, score: float, detail: dict[str, Any]) -> Any:
     if criterion == "languages":
         shared = [language_name(code) for code in detail.get("shared", [])]
         if shared:
-            return _("Both speak %(languages)s", languages=", ".join(shared))
+            return _("Both speak %(languages)s", languages=join_list(shared))
         return _("No shared language at a usable level")
     if criterion == "goals":
         covered, wanted = detail.get("covered", []), detail.get("wanted", [])
-        names = ", ".join(_goal(key) for key in covered)
+        names = join_list(_goal(key) for key in covered)
         if not wanted:
             return _("The mentee has not chosen goals yet")
         return ngettext(

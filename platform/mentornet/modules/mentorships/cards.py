@@ -8,7 +8,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
-from mentornet.core.i18n import current_locale, language_name
+from mentornet.core.i18n import current_locale, join_list, language_name
 from mentornet.modules.accounts.models import User
 from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE
 from mentornet.modules.mentorships.operations import mentorships_of
@@ -37,7 +37,7 @@ def card_for(
         facts.append(
             (
                 _l("Languages"),
-                ", ".join(f"{language_name(s['code'])} ({s['level']})" for s in profile.languages),
+                join_list(f"{language_name(s['code'])} ({s['level']})" for s in profile.languages),
             )
         )
     occupation = (
@@ -56,7 +56,7 @@ def card_for(
     }
     if profile.goals:
         label = _l("Goals") if profile.role is ProfileRole.MENTEE else _l("Can help with")
-        facts.append((label, ", ".join(goals.get(key, key) for key in profile.goals)))
+        facts.append((label, join_list(goals.get(key, key) for key in profile.goals)))
     if profile.city:
         facts.append((_l("City"), profile.city))
     story = profile.story if "story" in (profile.shared_with_mentor or []) else None
