@@ -186,3 +186,20 @@ def test_the_applicant_gets_a_receipt_and_coordinators_are_asked_to_invite(
     assert f"/denmark/staff/applicants/{profile_id}" in staff.body
     with app.app_context(), tenant_session("morocco") as (session, _):
         assert session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 0
+
+
+def test_a_year_of_birth_long_ago_is_refused_with_its_own_message(client: FlaskClient) -> None:
+    response = _apply(
+        client, "denmark", "mentee", application_form("denmark", "mentee", birth_year="1890")
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Skriv et fødselsår fra" in html and "mindst 18 år" not in html
+
+
+def test_the_error_summary_follows_the_order_of_the_form(client: FlaskClient) -> None:
+    form = application_form("denmark", "mentee", email="not an address", name="", birth_year="2020")
+    html = _apply(client, "denmark", "mentee", form).get_data(as_text=True)
+    summary = html.split('class="error-summary"')[1].split("</div>")[0]
+    order = [summary.index(f'href="#field-{name}"') for name in ("name", "email", "birth_year")]
+    assert order == sorted(order)

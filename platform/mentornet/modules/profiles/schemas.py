@@ -180,11 +180,20 @@ def profile_schema(
                 min=oldest_year,
                 max=this_year - min_age,
                 error=_l("This network is for people aged {low} to {high}.").format(
-                    low=min_age, high=max_age or 100
-                )
-                if max_age
-                else _l("You must be at least {low} years old.").format(low=min_age),
-            ),
+                    low=min_age, high=max_age
+                ),
+            )
+            if max_age
+            else [
+                validate.Range(
+                    max=this_year - min_age,
+                    error=_l("You must be at least {low} years old.").format(low=min_age),
+                ),
+                validate.Range(
+                    min=oldest_year,
+                    error=_l("Enter a year of birth from {year} on.").format(year=oldest_year),
+                ),
+            ],
         ),
         "country_of_origin": String(validate=_choice(territory_codes())),
         "story": String(validate=validate.Length(max=5000)),
