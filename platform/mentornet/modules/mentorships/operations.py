@@ -26,6 +26,7 @@ from mentornet.modules.mentorships.models import (
 from mentornet.modules.mentorships.notifications import notify
 from mentornet.modules.mentorships.places import release_place, reserve_place
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.profiles.operations import follow_pair
 from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
@@ -262,7 +263,7 @@ def answer(
             if person.status is ProfileStatus.APPROVED and (
                 person.role is ProfileRole.MENTEE or mentor.places_taken >= mentor.capacity
             ):
-                person.move_to(ProfileStatus.MATCHED)
+                follow_pair(session, person, ProfileStatus.MATCHED, actor=actor, reason="agreed")
         notify(session, tenant, mentorship, "agreed", recipients=[mentee, mentor])
     session.flush()
 
@@ -323,17 +324,21 @@ def transition(
     previous = mentorship.move_to(target)
     if held and target not in HOLDS_PLACE:
         release_place(session, mentorship.mentor_profile_id)
-        _after_pair_ends(session, mentorship, completed=target is State.COMPLETED)
+        _after_pair_ends(session, mentorship, actor, completed=target is State.COMPLETED)
     _record(session, mentorship, previous, target, actor, reason)
 
 
-def _after_pair_ends(session: Session, mentorship: Mentorship, *, completed: bool) -> None:
+def _after_pair_ends(
+    session: Session, mentorship: Mentorship, actor: User | None, *, completed: bool
+) -> None:
     """A mentor with a free place is back in the pool; a mentee too, or an alumna if completed."""
     mentee, mentor = pair_of(session, mentorship)
+    reason = "mentorship completed" if completed else "mentorship ended"
     if mentor.status is ProfileStatus.MATCHED:
-        mentor.move_to(ProfileStatus.APPROVED)
+        follow_pair(session, mentor, ProfileStatus.APPROVED, actor=actor, reason=reason)
     if mentee.status is ProfileStatus.MATCHED:
-        mentee.move_to(ProfileStatus.ALUMNI if completed else ProfileStatus.APPROVED)
+        target = ProfileStatus.ALUMNI if completed else ProfileStatus.APPROVED
+        follow_pair(session, mentee, target, actor=actor, reason=reason)
 
 
 def _record(

@@ -173,6 +173,17 @@ def change_status(
     profile_status_changed.send(profile, previous=previous, actor=actor)
 
 
+def follow_pair(
+    session: Session, profile: Profile, target: ProfileStatus, *, actor: User | None, reason: str
+) -> None:
+    """A status the pair's lifecycle decides (matched, back in the pool, alumna), with its history."""
+    previous = profile.move_to(target)
+    _record_change(
+        session, profile, previous, target, actor_id=actor.id if actor else None, reason=reason
+    )
+    profile_status_changed.send(profile, previous=previous, actor=actor)
+
+
 def resume_profile(session: Session, profile: Profile, *, actor: User) -> None:
     """Return a paused profile to the status it was paused from."""
     if profile.status is not S.PAUSED:
