@@ -25,7 +25,7 @@ from mentornet.modules.mentorships.cycle_models import (
 from mentornet.modules.mentorships.models import Mentorship, MentorshipTransition, State
 from mentornet.modules.mentorships.monitoring import send_check_in_reminders
 from mentornet.modules.outbox.models import OutboxMessage
-from mentornet.modules.profiles.models import ProfileStatus
+from mentornet.modules.profiles.models import ProfileStatus, ProfileStatusChange
 from mentornet.modules.tenants.operations import tenant_session
 
 from helpers import (
@@ -167,6 +167,18 @@ def test_a_pair_plans_works_and_closes_on_its_own_page(
             (OutcomeStage.FOLLOW_UP, None, 12),
         ]
     assert len(_outbox(app, "mentorship_completed")) == 2
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        mentee_id = session.get(Mentorship, pair_id).mentee_profile_id  # type: ignore[union-attr]
+        steps = session.execute(
+            sa.select(ProfileStatusChange.to_status, ProfileStatusChange.reason)
+            .where(ProfileStatusChange.profile_id == mentee_id)
+            .order_by(ProfileStatusChange.id)
+        ).all()
+    # Her history follows the pair: matched when both said yes, an alumna when it completed.
+    assert [tuple(step) for step in steps[-2:]] == [
+        (ProfileStatus.MATCHED, "agreed"),
+        (ProfileStatus.ALUMNI, "mentorship completed"),
+    ]
 
 
 def test_a_bad_meeting_is_refused_with_each_message_next_to_its_field(
@@ -340,3 +352,30 @@ def test_the_daily_remind_command_asks_each_network_for_due_check_ins(
     assert "denmark: 2 check-in reminders, 0 follow-up reminders" in result.output
     assert "morocco: 0 check-in reminders" in result.output
     assert len(_outbox(app, "mentorship_check_in_due")) == 2
+
+
+def test_the_list_of_mentorships_for_a_member_with_none_or_several(
+    app: Flask, make_user: UserFactory, make_profile: ProfileFactory
+) -> None:
+    make_profile("denmark", "mentee", status=APPROVED, email="alone@example.org")
+    alone = member_client(app, "denmark", "alone@example.org")
+    response = alone.get("/denmark/me/mentorship")
+    assert response.status_code == 200 and "/me/mentorships/" not in response.get_data(as_text=True)
+
+    # A mentor with two places and two running pairs chooses between them.
+    mentor = make_profile(
+        "denmark", "mentor", status=APPROVED, email="two@example.org", capacity="2"
+    )
+    coordinator = coordinator_client(app, make_user)
+    pair_ids = []
+    for email in ("first@example.org", "second@example.org"):
+        mentee = make_profile("denmark", "mentee", status=APPROVED, email=email)
+        propose_pair(coordinator, mentee.id, mentor.id)
+        pair_ids.append(latest_mentorship(app).id)
+        answer_pair(member_client(app, "denmark", email), pair_ids[-1], True)
+    two = member_client(app, "denmark", "two@example.org")
+    for pair_id in pair_ids:
+        answer_pair(two, pair_id, True)
+    html = two.get("/denmark/me/mentorship").get_data(as_text=True)
+    for pair_id in pair_ids:
+        assert f"/denmark/me/mentorships/{pair_id}" in html
