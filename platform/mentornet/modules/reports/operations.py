@@ -169,24 +169,14 @@ def goal_outcome(
     keys = [goal["key"] for goal in tenant.settings["goals"] if goal.get("outcome") == kind]
     if not keys:
         return GoalOutcome(0, 0)
-    had_goal = (
-        sa.select(PlanGoal.id)
-        .where(
-            PlanGoal.mentorship_id == Mentorship.id,
-            PlanGoal.tenant_id == Mentorship.tenant_id,
-            PlanGoal.goal_key.in_(keys),
-        )
-        .exists()
+    # Uncorrelated IN subqueries: each is computed once, not once per mentorship.
+    had_goal = Mentorship.id.in_(
+        sa.select(PlanGoal.mentorship_id).where(PlanGoal.goal_key.in_(keys))
     )
-    reached_it = (
-        sa.select(Outcome.id)
-        .where(
-            Outcome.mentorship_id == Mentorship.id,
-            Outcome.tenant_id == Mentorship.tenant_id,
-            Outcome.stage.in_(AFTER_STAGES),
-            Outcome.situation.in_(situations),
+    reached_it = Mentorship.id.in_(
+        sa.select(Outcome.mentorship_id).where(
+            Outcome.stage.in_(AFTER_STAGES), Outcome.situation.in_(situations)
         )
-        .exists()
     )
     mentee = sa.distinct(Mentorship.mentee_profile_id)
     wanted, reached = session.execute(
