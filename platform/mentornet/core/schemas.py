@@ -122,6 +122,14 @@ def one_of(choices: list[str] | tuple[str, ...]) -> validate.OneOf:
     return validate.OneOf(choices, error=_l("Choose one of: {choices}."))
 
 
+def between(minimum: float, maximum: float) -> validate.Range:
+    return validate.Range(min=minimum, max=maximum, error=_l("Enter a number from {min} to {max}."))
+
+
+def at_least(minimum: float) -> validate.Range:
+    return validate.Range(min=minimum, error=_l("Enter a number of at least {min}."))
+
+
 def length(minimum: int | None = None, maximum: int | None = None) -> validate.Length:
     if minimum and maximum:
         error = _l("Enter between {min} and {max} characters.")
@@ -168,6 +176,8 @@ __all__ = [
     "Schema",
     "String",
     "ValidationError",
+    "at_least",
+    "between",
     "flatten_errors",
     "lazy_message",
     "length",

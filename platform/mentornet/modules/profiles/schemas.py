@@ -24,6 +24,7 @@ from mentornet.core.schemas import (
     MultiValue,
     Schema,
     String,
+    between,
     lazy_message,
     one_of,
 )
@@ -123,7 +124,7 @@ def question_field(question: dict[str, Any], goal_keys: list[str]) -> fields.Fie
     if kind == "multiple_choice":
         return MultiValue(String(validate=_choice(choices)), required=required)
     if kind == "number":
-        return Integer(required=required, validate=validate.Range(min=0, max=1_000_000))
+        return Integer(required=required, validate=between(0, 1_000_000))
     if kind == "date":
         return Date(required=required)
     if kind == "yes_no":
@@ -219,9 +220,7 @@ def profile_schema(
             String(validate=_choice(sensitive)), load_default=list
         )
     else:
-        attrs["capacity"] = Integer(
-            load_default=1, validate=validate.Range(min=1, max=MAX_CAPACITY)
-        )
+        attrs["capacity"] = Integer(load_default=1, validate=between(1, MAX_CAPACITY))
     for question in questions:
         attrs[f"q_{question['key']}"] = question_field(question, goal_keys)
     if account is not None:

@@ -23,6 +23,8 @@ from mentornet.core.schemas import (
     Nested,
     Schema,
     String,
+    at_least,
+    between,
     one_of,
 )
 from mentornet.core.schemas import lazy_message as _l
@@ -141,12 +143,12 @@ class GoalSchema(Schema):
 
 
 class CriterionSchema(Schema):
-    weight = Float(required=True, validate=validate.Range(min=0, max=100))
+    weight = Float(required=True, validate=between(0, 100))
 
 
 class QuestionCriterionSchema(Schema):
     question = key_field()
-    weight = Float(required=True, validate=validate.Range(min=0, max=100))
+    weight = Float(required=True, validate=between(0, 100))
 
 
 class ConstraintsSchema(Schema):
@@ -154,14 +156,14 @@ class ConstraintsSchema(Schema):
 
     shared_language = Boolean(load_default=True)
     usable_language_level = String(load_default="B1", validate=one_of(CEFR))
-    max_distance_km = Integer(load_default=0, validate=validate.Range(min=0, max=20000))
-    max_age_gap = Integer(load_default=0, validate=validate.Range(min=0, max=100))
+    max_distance_km = Integer(load_default=0, validate=between(0, 20000))
+    max_age_gap = Integer(load_default=0, validate=between(0, 100))
 
 
 class MatchingSchema(Schema):
     mode = String(required=True, validate=one_of(MATCHING_MODES))
-    suggestions = Integer(load_default=10, validate=validate.Range(min=1, max=50))
-    veto_window_days = Integer(load_default=3, validate=validate.Range(min=0, max=60))
+    suggestions = Integer(load_default=10, validate=between(1, 50))
+    veto_window_days = Integer(load_default=3, validate=between(0, 60))
     criteria = Dict(
         keys=String(validate=one_of(CRITERIA)), values=Nested(CriterionSchema), required=True
     )
@@ -170,21 +172,21 @@ class MatchingSchema(Schema):
 
 
 class CycleSchema(Schema):
-    expected_months = Integer(required=True, validate=validate.Range(min=1, max=36))
-    stalled_after_days = Integer(required=True, validate=validate.Range(min=1, max=365))
-    proposal_expiry_days = Integer(required=True, validate=validate.Range(min=1, max=90))
-    check_in_interval_days = Integer(load_default=30, validate=validate.Range(min=1, max=180))
+    expected_months = Integer(required=True, validate=between(1, 36))
+    stalled_after_days = Integer(required=True, validate=between(1, 365))
+    proposal_expiry_days = Integer(required=True, validate=between(1, 90))
+    check_in_interval_days = Integer(load_default=30, validate=between(1, 180))
     follow_up_months = List(
-        Integer(validate=validate.Range(min=1, max=60)),
+        Integer(validate=between(1, 60)),
         load_default=lambda: [3, 6, 12],
         validate=distinct,
     )
 
 
 class IntakeSchema(Schema):
-    mentee_min_age = Integer(load_default=18, validate=validate.Range(min=12, max=100))
-    mentee_max_age = Integer(load_default=0, validate=validate.Range(min=0, max=120))
-    mentor_min_age = Integer(load_default=18, validate=validate.Range(min=16, max=100))
+    mentee_min_age = Integer(load_default=18, validate=between(12, 100))
+    mentee_max_age = Integer(load_default=0, validate=between(0, 120))
+    mentor_min_age = Integer(load_default=18, validate=between(16, 100))
     genders = List(String(validate=one_of(("women", "men", "any"))), load_default=lambda: ["any"])
     information_meeting_required = Boolean(load_default=True)
     interview_required = Boolean(load_default=True)
@@ -197,9 +199,9 @@ class FeaturesSchema(Schema):
 
 
 class RetentionSchema(Schema):
-    rejected_applicant_months = Integer(load_default=6, validate=validate.Range(min=1, max=120))
-    inactive_member_months = Integer(load_default=24, validate=validate.Range(min=1, max=240))
-    closed_mentorship_years = Integer(load_default=5, validate=validate.Range(min=1, max=30))
+    rejected_applicant_months = Integer(load_default=6, validate=between(1, 120))
+    inactive_member_months = Integer(load_default=24, validate=between(1, 240))
+    closed_mentorship_years = Integer(load_default=5, validate=between(1, 30))
 
 
 class BrandingSchema(Schema):
@@ -214,7 +216,7 @@ class BrandingSchema(Schema):
 
 
 class PrivacySchema(Schema):
-    version = Integer(required=True, validate=validate.Range(min=1))
+    version = Integer(required=True, validate=at_least(1))
     contact = String(
         required=True, validate=validate.Email(error=_l("Enter a valid e-mail address."))
     )
