@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
+import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 from flask import Flask
@@ -24,6 +25,7 @@ from mentornet.modules.mentorships.cycle_models import (
 )
 from mentornet.modules.mentorships.models import Mentorship, MentorshipTransition, State
 from mentornet.modules.mentorships.monitoring import send_check_in_reminders
+from mentornet.modules.mentorships.views import staff as staff_views
 from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.profiles.models import ProfileStatus, ProfileStatusChange
 from mentornet.modules.tenants.operations import tenant_session
@@ -379,3 +381,36 @@ def test_the_list_of_mentorships_for_a_member_with_none_or_several(
     html = two.get("/denmark/me/mentorship").get_data(as_text=True)
     for pair_id in pair_ids:
         assert f"/denmark/me/mentorships/{pair_id}" in html
+
+
+def test_the_pair_list_shows_working_pairs_by_default_and_pages_through_all(
+    app: Flask,
+    make_user: UserFactory,
+    make_profile: ProfileFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    coordinator = coordinator_client(app, make_user)
+    mentor = make_profile(
+        "denmark", "mentor", status=APPROVED, email="busy@example.org", capacity="5"
+    )
+    pair_ids = []
+    for number in range(3):
+        email = f"m{number}@example.org"
+        mentee = make_profile("denmark", "mentee", status=APPROVED, email=email)
+        propose_pair(coordinator, mentee.id, mentor.id)
+        pair_ids.append(latest_mentorship(app).id)
+        answer_pair(member_client(app, "denmark", email), pair_ids[-1], number > 0, reason="time")
+    declined = pair_ids[0]
+    default = coordinator.get("/denmark/staff/mentorships").get_data(as_text=True)
+    assert f'/staff/mentorships/{declined}"' not in default  # not working together
+    monkeypatch.setattr(staff_views, "PAGE_SIZE", 2)
+    first = coordinator.get("/denmark/staff/mentorships?state=all").get_data(as_text=True)
+    second = coordinator.get("/denmark/staff/mentorships?state=all&page=2").get_data(as_text=True)
+    shown = [pair_id for pair_id in pair_ids if f'/staff/mentorships/{pair_id}"' in first]
+    rest = [pair_id for pair_id in pair_ids if f'/staff/mentorships/{pair_id}"' in second]
+    assert len(shown) == 2 and len(rest) == 1 and set(shown) | set(rest) == set(pair_ids)
+    assert (
+        'rel="next"' in first and "state=all" in first.split('rel="next"')[0].rsplit("href=", 1)[1]
+    )
+    assert 'rel="prev"' in second
+    assert coordinator.get("/denmark/staff/mentorships?state=all&page=99").status_code == 200

@@ -56,11 +56,11 @@ def pair_rows(
 ) -> list[PairRow]:
     """Pairs for the coordinators: "please contact me" first, then stalled ones, then the rest."""
     today = today or utcnow().date()
-    query = sa.select(Mentorship).where(Mentorship.state.not_in([State.DRAFT]))
-    if states:
-        query = query.where(Mentorship.state.in_(states))
-    mentorships = list(session.scalars(query.order_by(Mentorship.updated_at.desc())))
-    ids = [m.id for m in mentorships]
+    where = [Mentorship.state.in_(states or set(State) - {State.DRAFT})]
+    mentorships = list(
+        session.scalars(sa.select(Mentorship).where(*where).order_by(Mentorship.updated_at.desc()))
+    )
+    ids = sa.select(Mentorship.id).where(*where)
     names = _names(
         session,
         {m.mentee_profile_id for m in mentorships} | {m.mentor_profile_id for m in mentorships},
@@ -190,10 +190,12 @@ def _names(session: Session, profile_ids: set[int]) -> dict[int, str]:
 
 
 def _latest(
-    session: Session, key: QueryableAttribute[int], value: sa.ColumnElement[object], ids: list[int]
+    session: Session,
+    key: QueryableAttribute[int],
+    value: sa.ColumnElement[object],
+    ids: sa.Select[int],
 ) -> dict[int, object]:
-    if not ids:
-        return {}
+    """The newest value per mentorship, for the mentorships the subquery selects (one query)."""
     rows = session.execute(sa.select(key, value).where(key.in_(ids)).group_by(key))
     return {mentorship_id: latest for mentorship_id, latest in rows}  # noqa: C416
 

@@ -45,6 +45,7 @@ SYSTEM_REASONS = {
     "draft discarded": _l("Draft discarded"),
 }
 STATE_FILTERS = [state for state in State if state is not State.DRAFT]
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ class TimelineEntry:
 
 
 def pairs() -> ResponseReturnValue:
-    chosen = request.args.get("state", "")
+    """Pairs working together by default; "all" or one state by choice; 50 to a page."""
+    chosen = request.args.get("state", "running")
     states = frozenset({State(chosen)}) if chosen in {s.value for s in STATE_FILTERS} else None
     if chosen == "running":
         states = monitoring.RUNNING
@@ -67,9 +69,15 @@ def pairs() -> ResponseReturnValue:
         search=request.args.get("q", ""),
         attention_only=request.args.get("attention") == "1",
     )
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
     return render_template(
         "mentorships/staff/pairs.html",
-        rows=rows,
+        rows=rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        total=len(rows),
+        page=page,
+        pages=pages,
+        page_url=lambda number: url_for("mentorships.pairs", **_args(page=number)),
         attention=[row for row in rows if row.needs_attention],
         state_labels=STATE_LABELS,
         state_filters=STATE_FILTERS,
@@ -106,6 +114,11 @@ def mark_handled(mentorship_id: int, check_in_id: int) -> ResponseReturnValue:
     monitoring.mark_handled(db.session, entry, actor=current_user)
     flash(_("Marked as followed up."), "success")
     return redirect(url_for("mentorships.pair", mentorship_id=mentorship.id), 303)
+
+
+def _args(**changes: object) -> dict[str, Any]:
+    """The page's query arguments with some changed (for the pager's links)."""
+    return {**request.args.to_dict(), **changes}
 
 
 def _mentorship(mentorship_id: int) -> Mentorship:
