@@ -128,3 +128,14 @@ def test_pages_reference_no_third_party_hosts(client: FlaskClient) -> None:
     for path in ("/", "/denmark/", "/morocco/", "/men/login"):
         html = client.get(path).get_data(as_text=True)
         assert "https://" not in html and "http://" not in html and "//cdn" not in html
+
+
+def test_back_links_point_to_where_the_readers_lines_begin(
+    client: FlaskClient, make_user: UserFactory
+) -> None:
+    for tenant, arrow, other in (("morocco", "→", "←"), ("denmark", "←", "→")):
+        make_user(tenant, email=f"coord@{tenant}.test", roles=(Role.COORDINATOR,))
+        login(client, tenant, f"coord@{tenant}.test")
+        html = client.get(f"/{tenant}/staff/matching/drafts").get_data(as_text=True)
+        back = html.split('href="/' + tenant + '/staff/matching">')[1].split("</a>")[0]
+        assert back.startswith(arrow) and other not in back

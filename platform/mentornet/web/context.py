@@ -47,6 +47,8 @@ def template_context() -> dict[str, Any]:
     return values | {
         "site_name": tenant.name(locale) if tenant else "Mentornet",
         "page_direction": text_direction(locale),
+        # A "back" link points to where the reader's lines begin.
+        "back_arrow": "→" if text_direction(locale) == "rtl" else "←",
         "language_links": language_links(locale),
         "home_url": url_for("portal.index") if tenant else url_for("web.landing"),
         "on_tenant_host": host_tenant_slug() is not None,

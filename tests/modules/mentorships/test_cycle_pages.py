@@ -141,6 +141,10 @@ def test_a_pair_plans_works_and_closes_on_its_own_page(
     assert _outbox(app, "staff_contact_requested") == [("coord@denmark.test", "da")]
     page = mette.get(_page(pair_id)).get_data(as_text=True)
     assert "We went through the CV." in page  # the pair's own notes
+    assert "Find a job that matches my qualifications" in page  # her language, not the network's
+    assert "Få et job, der matcher mine kvalifikationer" in amina.get(_page(pair_id)).get_data(
+        as_text=True
+    )
     assert "Going well" not in page  # a check-in is for the network, not the partner
 
     # Closing: results for each goal, both evaluations, the mentee's situation.

@@ -18,6 +18,7 @@ from marshmallow import Schema
 from werkzeug.exceptions import NotFound
 
 from mentornet.core.errors import DomainError
+from mentornet.core.i18n import current_locale
 from mentornet.core.types import utcnow
 from mentornet.extensions import db
 from mentornet.modules.mentorships import cycle, labels, monitoring
@@ -331,7 +332,7 @@ def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | Non
     goals = cycle.goals_of(session, pair)
     check_ins = cycle.check_ins_of(session, pair)
     is_mentee = profile.id == pair.mentee_profile_id
-    locale = g.locale if "locale" in g else tenant.default_locale
+    locale = current_locale()
     catalogue = {
         goal["key"]: (
             localized(goal["label"], locale, tenant.default_locale),

@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mentornet.core.errors import DomainError
+from mentornet.core.i18n import current_locale
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
@@ -149,7 +150,7 @@ def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
         subject_type="mentorship",
         subject_id=mentorship.id,
     )
-    locale = g.locale if "locale" in g else tenant.default_locale
+    locale = current_locale()
     goal_labels = {
         goal["key"]: localized(goal["label"], locale, tenant.default_locale)
         for goal in tenant.settings["goals"]
