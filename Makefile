@@ -47,9 +47,10 @@ test-postgres: $(VENV)/.installed-dev translations
 test-browser: $(VENV)/.installed-dev translations
 	MENTORNET_ENV=testing $(BIN)/pytest -m browser -q
 
-## bench: the matching benchmark; figures in bench-results/matching.json (QUICK=1 skips 50k x 50k)
+## bench: matching and dashboard benchmarks; figures in bench-results/*.json (QUICK=1: smaller runs)
 bench: $(VENV)/.installed
 	MENTORNET_ENV=development $(BIN)/mentornet bench matching $(if $(QUICK),--quick,)
+	MENTORNET_ENV=development $(BIN)/mentornet bench reports $(if $(QUICK),--members 5000,)
 
 clean:
 	rm -rf $(VENV) instance build bench-results .pytest_cache .mypy_cache .ruff_cache

@@ -93,10 +93,12 @@ def generate_members(
     seed: int,
     password_hash: str,
     progress: Progress = lambda _stage: None,
+    suggest: bool = True,
 ) -> GeneratedNetwork:
     """members synthetic members with their whole history; the staff accounts must exist.
 
-    Every member's password is the demo password, hashed once by the caller.
+    Every member's password is the demo password, hashed once by the caller. With `suggest`, a
+    coordinator-run network also gets today's batch drafts (the benchmarks leave them out).
     """
     coordinator = get_user_by_email(session, f"coordinator@{tenant.slug}.example")
     if coordinator is None:
@@ -107,7 +109,7 @@ def generate_members(
     progress(f"planned {len(network.profiles)} profiles and {len(network.pairs)} mentorships")
     Writer(session, tenant, network, coordinator.id, progress).write(password_hash, config)
     drafts = 0
-    if tenant.settings["matching"]["mode"] == "coordinator":
+    if suggest and tenant.settings["matching"]["mode"] == "coordinator":
         drafts = _suggest_pairs(session, tenant, coordinator)
         progress(f"batch suggestions: {drafts} drafts for the waiting mentees")
     result = GeneratedNetwork(

@@ -1,4 +1,4 @@
-"""`mentornet bench matching`."""
+"""`mentornet bench matching|reports`: the performance budgets (DESIGN section 10)."""
 
 from __future__ import annotations
 
@@ -54,3 +54,29 @@ def bench_matching(as_json: bool, quick: bool, output: Path | None) -> None:
         for key, value in figures.items():
             click.echo(f"{key}: {value}")
         click.echo(f"written {target}")
+
+
+@bench_group.command("reports")
+@click.option("--members", type=click.IntRange(min=100), default=50_000, show_default=True)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the figures (default: bench-results/reports.json).",
+)
+def bench_reports(members: int, output: Path | None) -> None:
+    """The staff dashboard over a generated network of 50,000 members (budget 300 ms)."""
+    from mentornet.modules.reports.bench import bench_dashboard
+
+    click.echo(f"dashboard over {members:,} generated members ...", err=True)
+    figures: dict[str, object] = dict(
+        bench_dashboard(members, progress=lambda text: click.echo(text, err=True))
+    )
+    figures["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    figures["machine"] = f"{platform.machine()}, Python {platform.python_version()}"
+    target = output or project_root() / "bench-results" / "reports.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    for key, value in figures.items():
+        click.echo(f"{key}: {value}")
+    click.echo(f"written {target}")
