@@ -64,6 +64,13 @@ def _agreed_pair(
     return pair_id, amina, mette, coordinator, mentor.id
 
 
+def _start(pair_id: int, mentee: FlaskClient, mentor: FlaskClient) -> None:
+    """A one-goal plan, confirmed by both: the pair is active."""
+    assert _post(mentee, pair_id, "/goals", {"goal_key": "job"}) == 303
+    assert _post(mentee, pair_id, "/confirm", {}) == 303
+    assert _post(mentor, pair_id, "/confirm", {}) == 303
+
+
 def _page(pair_id: int) -> str:
     return f"/denmark/me/mentorships/{pair_id}"
 
@@ -191,9 +198,7 @@ def test_a_bad_meeting_is_refused_with_each_message_next_to_its_field(
     app: Flask, make_user: UserFactory, make_profile: ProfileFactory
 ) -> None:
     pair_id, amina, mette, _staff, _mentor = _agreed_pair(app, make_user, make_profile)
-    _post(amina, pair_id, "/goals", {"goal_key": "job"})
-    _post(amina, pair_id, "/confirm", {})
-    _post(mette, pair_id, "/confirm", {})
+    _start(pair_id, amina, mette)
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     response = post_form(
         amina,
@@ -261,9 +266,7 @@ def test_coordinators_see_pairs_that_need_attention_first_and_can_end_one_early(
             sa.update(Mentorship).where(Mentorship.id == quiet_id).values(created_at=long_ago)
         )
         session.commit()
-    _post(amina, pair_id, "/goals", {"goal_key": "job"})
-    _post(amina, pair_id, "/confirm", {})
-    _post(mette, pair_id, "/confirm", {})
+    _start(pair_id, amina, mette)
     _post(
         amina, pair_id, "/check-ins", {"rating": "2", "text": "Hard to meet", "contact_me": "yes"}
     )
@@ -321,9 +324,7 @@ def test_check_in_reminders_go_out_once_per_interval(
     app: Flask, make_user: UserFactory, make_profile: ProfileFactory
 ) -> None:
     pair_id, amina, mette, _staff, _mentor = _agreed_pair(app, make_user, make_profile)
-    _post(amina, pair_id, "/goals", {"goal_key": "job"})
-    _post(amina, pair_id, "/confirm", {})
-    _post(mette, pair_id, "/confirm", {})
+    _start(pair_id, amina, mette)
     _post(amina, pair_id, "/check-ins", {"rating": "5"})
     start = utcnow()
     with app.test_request_context("/denmark/"), tenant_session("denmark") as (session, tenant):
@@ -345,9 +346,7 @@ def test_the_daily_remind_command_asks_each_network_for_due_check_ins(
     app: Flask, make_user: UserFactory, make_profile: ProfileFactory
 ) -> None:
     pair_id, amina, mette, _staff, _mentor = _agreed_pair(app, make_user, make_profile)
-    _post(amina, pair_id, "/goals", {"goal_key": "job"})
-    _post(amina, pair_id, "/confirm", {})
-    _post(mette, pair_id, "/confirm", {})
+    _start(pair_id, amina, mette)
     with app.app_context(), tenant_session("denmark") as (session, _):
         started = utcnow() - dt.timedelta(days=45)
         session.execute(sa.update(Mentorship).values(started_at=started))

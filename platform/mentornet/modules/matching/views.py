@@ -20,6 +20,7 @@ from mentornet.modules.matching.scoring import explain
 from mentornet.modules.mentorships import operations as pairs
 from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
 from mentornet.modules.profiles.models import Profile, ProfileRole
+from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.operations import tenant_session
 
 
@@ -35,15 +36,6 @@ def _mentorship(mentorship_id: int) -> Mentorship:
     if mentorship is None:
         abort(404)
     return mentorship
-
-
-def _names(profile_ids: set[int]) -> dict[int, str]:
-    rows = db.session.execute(
-        sa.select(Profile.id, User.name)
-        .join(User, sa.and_(User.id == Profile.user_id, User.tenant_id == Profile.tenant_id))
-        .where(Profile.id.in_(profile_ids))
-    )
-    return {profile_id: name for profile_id, name in rows}  # noqa: C416  (rows are Row objects)
 
 
 def console() -> ResponseReturnValue:
@@ -72,7 +64,7 @@ def console() -> ResponseReturnValue:
         open_pairs=open_pairs,
         drafts=drafts or 0,
         last_batch=last_batch,
-        names=_names(ids),
+        names=profile_names(db.session, ids),
         state_labels=STATE_LABELS,
         mode=g.tenant.settings["matching"]["mode"],
     )
@@ -85,7 +77,7 @@ def mentee_suggestions(profile_id: int) -> ResponseReturnValue:
         "matching/suggestions.html",
         mentee=mentee,
         suggestions=[(s, reasons(s.contributions)) for s in found],
-        names=_names({mentee.id} | {s.profile.id for s in found}),
+        names=profile_names(db.session, {mentee.id} | {s.profile.id for s in found}),
         open_pair=pairs.open_mentorship_of(db.session, mentee),
     )
 
@@ -174,7 +166,7 @@ def drafts() -> ResponseReturnValue:
     return render_template(
         "matching/drafts.html",
         drafts=[(m, reasons(m.explanation)) for m in rows],
-        names=_names(ids),
+        names=profile_names(db.session, ids),
         total=sum(m.score or 0 for m in rows),
     )
 

@@ -20,6 +20,7 @@ from mentornet.modules.mentorships.models import Mentorship, MentorshipTransitio
 from mentornet.modules.mentorships.notifications import notify
 from mentornet.modules.mentorships.operations import pair_of
 from mentornet.modules.profiles.models import Profile
+from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.models import Tenant
 
 # Pairs that are working together and so can stall.
@@ -61,7 +62,7 @@ def pair_rows(
         session.scalars(sa.select(Mentorship).where(*where).order_by(Mentorship.updated_at.desc()))
     )
     ids = sa.select(Mentorship.id).where(*where)
-    names = _names(
+    names = profile_names(
         session,
         {m.mentee_profile_id for m in mentorships} | {m.mentor_profile_id for m in mentorships},
     )
@@ -178,15 +179,6 @@ def send_check_in_reminders(
             sent += 1
     session.flush()
     return sent
-
-
-def _names(session: Session, profile_ids: set[int]) -> dict[int, str]:
-    rows = session.execute(
-        sa.select(Profile.id, User.name)
-        .join(User, sa.and_(User.id == Profile.user_id, User.tenant_id == Profile.tenant_id))
-        .where(Profile.id.in_(profile_ids))
-    )
-    return {profile_id: name for profile_id, name in rows}  # noqa: C416  (rows are Row objects)
 
 
 def _latest(

@@ -118,14 +118,12 @@ def add_goal(mentorship_id: int) -> ResponseReturnValue:
 
 
 def edit_goal(mentorship_id: int, goal_id: int) -> ResponseReturnValue:
-    pair, profile = _own(mentorship_id)
-    goal = _goal(pair, goal_id)
-    return _submit(
-        pair,
-        profile,
-        f"goal-{goal.id}",
+    return _goal_form(
+        mentorship_id,
+        goal_id,
+        "goal",
         GoalEditSchema(),
-        lambda data: cycle.update_goal(db.session, pair, goal, **data),
+        lambda pair, goal, data: cycle.update_goal(db.session, pair, goal, **data),
         _("The goal is saved."),
     )
 
@@ -137,27 +135,25 @@ def remove_goal(mentorship_id: int, goal_id: int) -> ResponseReturnValue:
 
 
 def goal_status(mentorship_id: int, goal_id: int) -> ResponseReturnValue:
-    pair, profile = _own(mentorship_id)
-    goal = _goal(pair, goal_id)
-    return _submit(
-        pair,
-        profile,
-        f"status-{goal.id}",
+    return _goal_form(
+        mentorship_id,
+        goal_id,
+        "status",
         GoalStatusSchema(),
-        lambda data: cycle.record_goal_result(db.session, pair, goal, GoalStatus(data["status"])),
+        lambda pair, goal, data: cycle.record_goal_result(
+            db.session, pair, goal, GoalStatus(data["status"])
+        ),
         _("The goal's status is saved."),
     )
 
 
 def add_activity(mentorship_id: int, goal_id: int) -> ResponseReturnValue:
-    pair, profile = _own(mentorship_id)
-    goal = _goal(pair, goal_id)
-    return _submit(
-        pair,
-        profile,
-        f"activity-{goal.id}",
+    return _goal_form(
+        mentorship_id,
+        goal_id,
+        "activity",
         ActivitySchema(),
-        lambda data: cycle.add_activity(db.session, pair, goal, **data),
+        lambda pair, goal, data: cycle.add_activity(db.session, pair, goal, **data),
         _("The activity is in your plan."),
     )
 
@@ -272,6 +268,22 @@ def _own(mentorship_id: int) -> tuple[Mentorship, Profile]:
             if profile.id in (found.mentee_profile_id, found.mentor_profile_id):
                 return found, profile
     raise NotFound()
+
+
+def _goal_form(
+    mentorship_id: int,
+    goal_id: int,
+    kind: str,
+    schema: Schema,
+    action: Callable[[Mentorship, PlanGoal, dict[str, Any]], object],
+    done: str,
+) -> ResponseReturnValue:
+    """A form about one goal of the member's own pair; its errors show under that goal."""
+    pair, profile = _own(mentorship_id)
+    goal = _goal(pair, goal_id)
+    return _submit(
+        pair, profile, f"{kind}-{goal.id}", schema, lambda data: action(pair, goal, data), done
+    )
 
 
 def _goal(pair: Mentorship, goal_id: int) -> PlanGoal:

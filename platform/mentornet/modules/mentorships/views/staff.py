@@ -28,6 +28,7 @@ from mentornet.modules.mentorships.cycle_models import CheckIn
 from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
 from mentornet.modules.mentorships.operations import get_mentorship, history, pair_of
 from mentornet.modules.mentorships.schemas import EndEarlySchema
+from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.models import localized
 from mentornet.web.forms import FormResult, empty_form, parse_form
 
@@ -132,12 +133,6 @@ def _mentorship(mentorship_id: int) -> Mentorship:
 def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
     session, tenant = db.session, g.tenant
     mentee, mentor = pair_of(session, mentorship)
-    users = {
-        user.id: user
-        for user in session.scalars(
-            sa.select(User).where(User.id.in_({mentee.user_id, mentor.user_id}))
-        )
-    }
     goals = cycle.goals_of(session, mentorship)
     activities = cycle.activities_of(session, mentorship)
     check_ins = cycle.check_ins_of(session, mentorship)
@@ -155,7 +150,7 @@ def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
         goal["key"]: localized(goal["label"], locale, tenant.default_locale)
         for goal in tenant.settings["goals"]
     }
-    names = {mentee.id: users[mentee.user_id].name, mentor.id: users[mentor.user_id].name}
+    names = profile_names(session, {mentee.id, mentor.id})
     return render_template(
         "mentorships/staff/pair.html",
         mentorship=mentorship,
