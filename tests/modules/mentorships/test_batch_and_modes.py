@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from mentornet.modules.matching import views as matching_views
 from mentornet.modules.matching.models import BatchStatus, MatchingBatch
 from mentornet.modules.mentorships.models import Mentorship, State
 from mentornet.modules.profiles.models import ProfileStatus
@@ -44,7 +46,10 @@ def _run_batch(coordinator: FlaskClient) -> str:
 
 
 def test_batch_drafts_respect_capacity_and_are_staff_only_until_published(
-    app: Flask, make_user: UserFactory, make_profile: ProfileFactory
+    app: Flask,
+    make_user: UserFactory,
+    make_profile: ProfileFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     mentees = [
         make_profile("denmark", "mentee", status=APPROVED, email=f"e{i}@example.org")
@@ -66,12 +71,19 @@ def test_batch_drafts_respect_capacity_and_are_staff_only_until_published(
     assert "Samme erhverv" in coordinator.get("/denmark/staff/matching/drafts").get_data(
         as_text=True
     )
-    post_form(
-        coordinator,
-        "/denmark/staff/matching/drafts",
-        {},
-        action="/denmark/staff/matching/drafts/publish",
-    )
+    monkeypatch.setattr(matching_views, "DRAFTS_PER_PAGE", 1)  # two drafts: two pages
+    pages = [
+        coordinator.get(f"/denmark/staff/matching/drafts?page={n}").get_data(as_text=True)
+        for n in (1, 2)
+    ]
+    assert all(page.count('name="draft"') == 1 for page in pages)
+    assert 'rel="next"' in pages[0] and 'rel="prev"' in pages[1]
+    publish = "/denmark/staff/matching/drafts/publish"
+    post_form(coordinator, "/denmark/staff/matching/drafts", {}, action=publish)
+    assert len(_drafts(app)) == 2  # nothing ticked sends nothing
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        ticked = [str(m.id) for m in session.scalars(sa.select(Mentorship))]
+    post_form(coordinator, "/denmark/staff/matching/drafts", {"draft": ticked}, action=publish)
     assert _drafts(app) == []
     assert profile_state(app, mentor.id)[1] == 2
     assert len(mentees) == 3

@@ -154,12 +154,22 @@ def batch(batch_id: int) -> ResponseReturnValue:
     return render_template("matching/batch.html", batch=found)
 
 
+DRAFTS_PER_PAGE = 50
+
+
 def drafts() -> ResponseReturnValue:
+    """Draft pairs, best first, a page at a time; the ticked ones on the page are sent."""
+    drafts_only = Mentorship.state == State.DRAFT
+    total = db.session.scalar(sa.select(sa.func.count()).where(drafts_only)) or 0
+    pages = max(1, -(-total // DRAFTS_PER_PAGE))
+    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
     rows = list(
         db.session.scalars(
             sa.select(Mentorship)
-            .where(Mentorship.state == State.DRAFT)
-            .order_by(Mentorship.score.desc())
+            .where(drafts_only)
+            .order_by(Mentorship.score.desc(), Mentorship.id)
+            .limit(DRAFTS_PER_PAGE)
+            .offset((page - 1) * DRAFTS_PER_PAGE)
         )
     )
     ids = {m.mentee_profile_id for m in rows} | {m.mentor_profile_id for m in rows}
@@ -167,17 +177,22 @@ def drafts() -> ResponseReturnValue:
         "matching/drafts.html",
         drafts=[(m, reasons(m.explanation)) for m in rows],
         names=profile_names(db.session, ids),
-        total=sum(m.score or 0 for m in rows),
+        total=total,
+        page=page,
+        pages=pages,
     )
 
 
 def publish_drafts() -> ResponseReturnValue:
     chosen = {int(x) for x in request.form.getlist("draft") if x.isdigit()}
-    rows = db.session.scalars(sa.select(Mentorship).where(Mentorship.state == State.DRAFT)).all()
+    if not chosen:  # nothing ticked sends nothing
+        flash(_("Tick the draft pairs to send."), "error")
+        return redirect(url_for("matching.drafts"))
+    rows = db.session.scalars(
+        sa.select(Mentorship).where(Mentorship.state == State.DRAFT, Mentorship.id.in_(chosen))
+    ).all()
     published, problems = 0, []
     for mentorship in rows:
-        if chosen and mentorship.id not in chosen:
-            continue
         try:
             # Every refusal (mentor full, mentee busy) happens before anything is written.
             pairs.publish_draft(db.session, g.tenant, mentorship, actor=current_user)
