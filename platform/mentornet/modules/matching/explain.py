@@ -100,10 +100,8 @@ def _phrase(criterion: str, score: float, detail: dict[str, Any]) -> Any:
 
 
 def _goal(key: str) -> str:
-    for goal in g.tenant.settings["goals"]:
-        if goal["key"] == key:
-            return localized(goal["label"], current_locale(), g.tenant.default_locale)
-    return key
+    labels: dict[str, str] = g.tenant.goal_labels(current_locale())
+    return labels.get(key, key)
 
 
 def _question_label(key: str) -> str:

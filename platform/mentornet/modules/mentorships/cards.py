@@ -14,7 +14,7 @@ from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE
 from mentornet.modules.mentorships.operations import mentorships_of
 from mentornet.modules.profiles.classifications import isced_levels, isco
 from mentornet.modules.profiles.models import Profile, ProfileRole
-from mentornet.modules.tenants.models import Tenant, localized
+from mentornet.modules.tenants.models import Tenant
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,7 @@ def card_for(
         facts.append((label, isco()[occupation].label(locale)))
     if profile.education_level and profile.education_level in isced_levels():
         facts.append((_l("Education"), isced_levels()[profile.education_level].label(locale)))
-    goals = {
-        g["key"]: localized(g["label"], locale, tenant.default_locale)
-        for g in tenant.settings["goals"]
-    }
+    goals = tenant.goal_labels(locale)
     if profile.goals:
         label = _l("Goals") if profile.role is ProfileRole.MENTEE else _l("Can help with")
         facts.append((label, join_list(goals.get(key, key) for key in profile.goals)))

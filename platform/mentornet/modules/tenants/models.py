@@ -44,6 +44,13 @@ class Tenant(Base):
         """The network's name in a locale, falling back to its default locale."""
         return localized(self.settings["name"], locale, self.default_locale)
 
+    def goal_labels(self, locale: str) -> dict[str, str]:
+        """The goals catalogue's names in a locale, by key, in the catalogue's order."""
+        return {
+            goal["key"]: localized(goal["label"], locale, self.default_locale)
+            for goal in self.settings["goals"]
+        }
+
 
 class TenantHost(TenantScoped, Base):
     """A host name that serves one tenant without the /<slug>/ path prefix."""

@@ -45,7 +45,6 @@ from mentornet.modules.mentorships.schemas import (
 )
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.profiles.operations import profiles_of
-from mentornet.modules.tenants.models import localized
 from mentornet.web.forms import FormResult, empty_form, parse_form
 
 # The cycle as members see it (DESIGN section 1), and which step each state is in.
@@ -344,16 +343,7 @@ def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | Non
     goals = cycle.goals_of(session, pair)
     check_ins = cycle.check_ins_of(session, pair)
     is_mentee = profile.id == pair.mentee_profile_id
-    locale = current_locale()
-    catalogue = {
-        goal["key"]: (
-            localized(goal["label"], locale, tenant.default_locale),
-            localized(goal.get("description", {}), locale, tenant.default_locale)
-            if goal.get("description")
-            else "",
-        )
-        for goal in tenant.settings["goals"]
-    }
+    goal_labels = tenant.goal_labels(current_locale())
     return render_template(
         "mentorships/mentorship.html",
         pair=pair,
@@ -368,10 +358,10 @@ def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | Non
         state_label=STATE_LABELS[pair.state],
         goals=goals,
         activities=cycle.activities_of(session, pair),
-        catalogue=catalogue,
+        goal_labels=goal_labels,
         goal_options=[
             (key, label)
-            for key, (label, _description) in catalogue.items()
+            for key, label in goal_labels.items()
             if key not in {goal.goal_key for goal in goals}
         ],
         meetings=cycle.meetings_of(session, pair),

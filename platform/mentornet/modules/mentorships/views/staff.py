@@ -29,7 +29,6 @@ from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
 from mentornet.modules.mentorships.operations import get_mentorship, history, pair_of
 from mentornet.modules.mentorships.schemas import EndEarlySchema
 from mentornet.modules.profiles.operations import profile_names
-from mentornet.modules.tenants.models import localized
 from mentornet.web.forms import FormResult, empty_form, parse_form
 
 # What the system writes as the reason of a change, in words for the timeline.
@@ -145,11 +144,6 @@ def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
         subject_type="mentorship",
         subject_id=mentorship.id,
     )
-    locale = current_locale()
-    goal_labels = {
-        goal["key"]: localized(goal["label"], locale, tenant.default_locale)
-        for goal in tenant.settings["goals"]
-    }
     names = profile_names(session, {mentee.id, mentor.id})
     return render_template(
         "mentorships/staff/pair.html",
@@ -159,7 +153,7 @@ def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
         names=names,
         state_label=STATE_LABELS[mentorship.state],
         goals=goals,
-        goal_labels=goal_labels,
+        goal_labels=tenant.goal_labels(current_locale()),
         activities=activities,
         check_ins=check_ins,
         timeline=_timeline(session, mentorship, meetings, check_ins, names),

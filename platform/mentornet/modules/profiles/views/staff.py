@@ -16,7 +16,6 @@ from mentornet.modules.profiles import operations
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_path
 from mentornet.modules.profiles.forms import profile_fields
 from mentornet.modules.profiles.models import STATUS_LABELS, Profile, ProfileRole, ProfileStatus
-from mentornet.modules.tenants.models import localized
 
 # What a coordinator can do next from each status (the lifecycle allows more; these are the buttons).
 ACTIONS = {
@@ -105,10 +104,7 @@ def applicant(profile_id: int) -> ResponseReturnValue:
         ],
         education_level=isced_levels().get(profile.education_level or ""),
         education_field=isced_fields().get(profile.education_field or ""),
-        goal_labels={
-            goal["key"]: localized(goal["label"], locale, g.tenant.default_locale)
-            for goal in g.tenant.settings["goals"]
-        },
+        goal_labels=g.tenant.goal_labels(locale),
     )
 
 
