@@ -22,6 +22,7 @@ from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.operations import tenant_session
+from mentornet.web.paging import page_of
 
 
 def _profile(profile_id: int, role: ProfileRole) -> Profile:
@@ -161,15 +162,14 @@ def drafts() -> ResponseReturnValue:
     """Draft pairs, best first, a page at a time; the ticked ones on the page are sent."""
     drafts_only = Mentorship.state == State.DRAFT
     total = db.session.scalar(sa.select(sa.func.count()).where(drafts_only)) or 0
-    pages = max(1, -(-total // DRAFTS_PER_PAGE))
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    page = page_of(total, DRAFTS_PER_PAGE)
     rows = list(
         db.session.scalars(
             sa.select(Mentorship)
             .where(drafts_only)
             .order_by(Mentorship.score.desc(), Mentorship.id)
-            .limit(DRAFTS_PER_PAGE)
-            .offset((page - 1) * DRAFTS_PER_PAGE)
+            .limit(page.size)
+            .offset(page.start)
         )
     )
     ids = {m.mentee_profile_id for m in rows} | {m.mentor_profile_id for m in rows}
@@ -179,7 +179,6 @@ def drafts() -> ResponseReturnValue:
         names=profile_names(db.session, ids),
         total=total,
         page=page,
-        pages=pages,
     )
 
 

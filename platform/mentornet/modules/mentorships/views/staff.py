@@ -30,6 +30,7 @@ from mentornet.modules.mentorships.operations import get_mentorship, history, pa
 from mentornet.modules.mentorships.schemas import EndEarlySchema
 from mentornet.modules.profiles.operations import profile_names
 from mentornet.web.forms import FormResult, empty_form, parse_form
+from mentornet.web.paging import page_of
 
 # What the system writes as the reason of a change, in words for the timeline.
 SYSTEM_REASONS = {
@@ -70,15 +71,12 @@ def pairs() -> ResponseReturnValue:
         search=request.args.get("q", ""),
         attention_only=request.args.get("attention") == "1",
     )
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    page = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    page = page_of(len(rows), PAGE_SIZE)
     return render_template(
         "mentorships/staff/pairs.html",
-        rows=rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        rows=rows[page.start : page.end],
         total=len(rows),
         page=page,
-        pages=pages,
-        page_url=lambda number: url_for("mentorships.pairs", **_args(page=number)),
         attention=[row for row in rows if row.needs_attention],
         state_labels=STATE_LABELS,
         state_filters=STATE_FILTERS,
@@ -115,11 +113,6 @@ def mark_handled(mentorship_id: int, check_in_id: int) -> ResponseReturnValue:
     monitoring.mark_handled(db.session, entry, actor=current_user)
     flash(_("Marked as followed up."), "success")
     return redirect(url_for("mentorships.pair", mentorship_id=mentorship.id), 303)
-
-
-def _args(**changes: object) -> dict[str, Any]:
-    """The page's query arguments with some changed (for the pager's links)."""
-    return {**request.args.to_dict(), **changes}
 
 
 def _mentorship(mentorship_id: int) -> Mentorship:
