@@ -158,15 +158,16 @@ def send_check_in_reminders(
     """Ask each side whose check-in is due, once per interval; returns how many were asked."""
     now = now or utcnow()
     interval = dt.timedelta(days=tenant.settings["cycle"]["check_in_interval_days"])
+    running = sa.select(Mentorship.id).where(Mentorship.state.in_(CHECKING_IN))
+    check_ins: dict[int, list[CheckIn]] = {}
+    for entry in session.scalars(sa.select(CheckIn).where(CheckIn.mentorship_id.in_(running))):
+        check_ins.setdefault(entry.mentorship_id, []).append(entry)
     sent = 0
     for mentorship in session.scalars(
         sa.select(Mentorship).where(Mentorship.state.in_(CHECKING_IN))
     ):
-        entries = list(
-            session.scalars(sa.select(CheckIn).where(CheckIn.mentorship_id == mentorship.id))
-        )
         for profile in pair_of(session, mentorship):
-            due = check_in_due_on(tenant, mentorship, profile, entries)
+            due = check_in_due_on(tenant, mentorship, profile, check_ins.get(mentorship.id, []))
             is_mentee = profile.id == mentorship.mentee_profile_id
             reminded = mentorship.mentee_reminded_at if is_mentee else mentorship.mentor_reminded_at
             if due is None or now.date() < due or (reminded and now - reminded < interval):

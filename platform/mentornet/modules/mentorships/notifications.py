@@ -16,20 +16,6 @@ from mentornet.modules.tenants.models import Tenant
 
 # Events whose link goes to the pair's page rather than the member's front page.
 CYCLE_EVENTS = frozenset({"agreed", "confirm_plan", "active", "closing", "check_in_due"})
-EVENTS = (
-    "requested",
-    "proposed",
-    "agreed",
-    "declined",
-    "expired",
-    "confirm_plan",
-    "active",
-    "check_in_due",
-    "closing",
-    "completed",
-    "ended_early",
-)
-STAFF_EVENTS = ("contact_requested",)
 
 
 def notify(

@@ -168,15 +168,16 @@ def _timeline(
 ) -> list[TimelineEntry]:
     """Changes of state, meetings and check-ins in one list, newest first."""
     entries = []
+    changes = history(session, mentorship)
     actors = {
         user.id: user.name
         for user in session.scalars(
             sa.select(User).where(
-                User.id.in_({c.actor_id for c in history(session, mentorship) if c.actor_id})
+                User.id.in_({change.actor_id for change in changes if change.actor_id})
             )
         )
     }
-    for change in history(session, mentorship):
+    for change in changes:
         reason = change.reason
         key = reason.split(":", 1)[0]
         words = (
