@@ -210,14 +210,10 @@ def propose(page: Page, tenant: str, mentee: str, mentor: str, *, note: str = ""
 
 def say_yes(page: Page, tenant: str, other_first_name: str) -> None:
     """On her page, say yes to the proposed match with the other person."""
-    page.goto(f"/{tenant}/me/")
-    panel = page.locator(".panel--pair")
-    expect(panel.get_by_role("heading", level=2)).to_have_text(DA["a_proposal"])
-    expect(panel).to_contain_text(other_first_name)
-    checkpoint(page, "proposal")
-    panel.get_by_role("button", name=DA["yes_work_together"]).click()
-    expect(page.locator(".flash--success")).to_have_text(DA["thanks_for_answer"])
-    checkpoint(page, "said-yes")
+    _answer_yes(
+        page, tenant, other_first_name, DA["a_proposal"], DA["yes_work_together"],
+        DA["thanks_for_answer"], ("proposal", "said-yes"),
+    )  # fmt: skip
 
 
 def request_to_work_with(page: Page, tenant: str, first_name: str) -> None:
@@ -238,14 +234,30 @@ def request_to_work_with(page: Page, tenant: str, first_name: str) -> None:
 
 def accept_request(page: Page, tenant: str, other_first_name: str) -> None:
     """The asked person says yes to meeting (Arabic pages)."""
+    _answer_yes(
+        page, tenant, other_first_name, AR["a_request"], AR["yes_meet"],
+        AR["thanks_for_answer"], ("request", "accepted"),
+    )  # fmt: skip
+
+
+def _answer_yes(
+    page: Page,
+    tenant: str,
+    other_first_name: str,
+    heading: str,
+    button: str,
+    thanks: str,
+    steps: tuple[str, str],
+) -> None:
+    """On her page, find the open pair with the other person and say yes to it."""
     page.goto(f"/{tenant}/me/")
     panel = page.locator(".panel--pair")
-    expect(panel.get_by_role("heading", level=2)).to_have_text(AR["a_request"])
+    expect(panel.get_by_role("heading", level=2)).to_have_text(heading)
     expect(panel).to_contain_text(other_first_name)
-    checkpoint(page, "request")
-    panel.get_by_role("button", name=AR["yes_meet"]).click()
-    expect(page.locator(".flash--success")).to_have_text(AR["thanks_for_answer"])
-    checkpoint(page, "accepted")
+    checkpoint(page, steps[0])
+    panel.get_by_role("button", name=button).click()
+    expect(page.locator(".flash--success")).to_have_text(thanks)
+    checkpoint(page, steps[1])
 
 
 # ---- the pair's own page: plan, meet, close (Danish pages) ----
