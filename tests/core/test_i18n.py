@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from flask import Flask
+from flask import Flask, render_template_string
 from flask.testing import FlaskClient
-from flask_babel import force_locale, format_date, format_decimal, ngettext
+from flask_babel import force_locale, format_date, format_decimal
 
 from mentornet.core.i18n import country_name, native_language_name, text_direction
 
@@ -61,31 +61,75 @@ def test_language_switcher_offers_exactly_the_tenants_locales(client: FlaskClien
     assert "العربية" in html and "Français" in html
 
 
-ARABIC_FORMS = {
-    0: "zero",
-    1: "one",
-    2: "two",
-    3: "few",
-    11: "many",
-    100: "other",
-    101: "other",
+def _render_in_network(app: Flask, path: str, template: str, **context: object) -> str:
+    """Render a template the way a page of the network does: the request is resolved (tenant,
+    session binding, locale) by the app's own before-request steps first."""
+    with app.test_request_context(path):
+        app.preprocess_request()
+        return render_template_string(template, **context)
+
+
+# Written out by hand from the catalogue, not computed from Babel: CLDR's Arabic categories are
+# zero (0), one (1), two (2), few (3-10, 103), many (11-99) and other (100-102).
+ARABIC_PAIRS = {
+    0: "عدد الثنائيات: 0",
+    1: "ثنائي واحد",
+    2: "ثنائيان",
+    3: "3 ثنائيات",
+    10: "10 ثنائيات",
+    11: "11 ثنائيًا",
+    99: "99 ثنائيًا",
+    100: "100 ثنائي",
+    101: "101 ثنائي",
+    102: "102 ثنائي",
+    103: "103 ثنائيات",
+}
+ARABIC_MINUTES = {
+    0: "المدة بالدقائق: 0",
+    1: "دقيقة واحدة",
+    2: "دقيقتان",
+    3: "3 دقائق",
+    10: "10 دقائق",
+    11: "11 دقيقةً",
+    99: "99 دقيقةً",
+    100: "100 دقيقة",
+    101: "101 دقيقة",
+    102: "102 دقيقة",
+    103: "103 دقائق",
+}
+# CLDR French: one (0 and 1), many (exact millions), other.
+FRENCH_WAITING = {
+    0: "0 mentorée en attente",
+    1: "1 mentorée en attente",
+    2: "2 mentorées en attente",
+    1_000_000: "1000000 mentorées en attente",
 }
 
 
-def test_arabic_plural_forms_through_the_catalogue(app: Flask) -> None:
-    with app.test_request_context("/morocco/"), force_locale("ar"):
-        rendered = {
-            n: ngettext("%(num)d active account", "%(num)d active accounts", n)
-            for n in ARABIC_FORMS
-        }
-    # Each CLDR category gets its own wording; 100 and 101 share the "other" form.
-    by_category: dict[str, set[str]] = {}
-    for n, text in rendered.items():
-        by_category.setdefault(ARABIC_FORMS[n], set()).add(re.sub(r"\d+", "N", text))
-    assert all(len(texts) == 1 for texts in by_category.values()), by_category
-    assert len({next(iter(t)) for t in by_category.values()}) == 6, rendered
-    assert "101" in rendered[101] and "11" in rendered[11]
-    assert all("account" not in text for text in rendered.values())
+@pytest.mark.parametrize(
+    ("msgid", "plural", "expected"),
+    [
+        ("%(num)d pair", "%(num)d pairs", ARABIC_PAIRS),
+        ("%(num)d minute", "%(num)d minutes", ARABIC_MINUTES),
+    ],
+)
+def test_arabic_counts_read_right_in_every_plural_category(
+    app: Flask, msgid: str, plural: str, expected: dict[int, str]
+) -> None:
+    template = "{{ ngettext(msgid, plural, n) }}"
+    rendered = {
+        n: _render_in_network(app, "/morocco/?lang=ar", template, msgid=msgid, plural=plural, n=n)
+        for n in expected
+    }
+    assert rendered == expected
+
+
+def test_french_counts_use_cldrs_three_forms(app: Flask) -> None:
+    template = '{{ ngettext("%(num)d mentee waiting", "%(num)d mentees waiting", n) }}'
+    rendered = {
+        n: _render_in_network(app, "/morocco/?lang=fr", template, n=n) for n in FRENCH_WAITING
+    }
+    assert rendered == FRENCH_WAITING
 
 
 def test_dates_numbers_and_country_names_come_from_cldr(app: Flask) -> None:
