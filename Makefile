@@ -5,18 +5,35 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo serve test lint typecheck pytest test-postgres test-browser translations bench clean
+.PHONY: demo serve lock lock-check test lint typecheck pytest test-postgres test-browser translations bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(PIP) install -e .
+# Installs come from the hashed locks in requirements/ (`make lock` writes them); the project itself
+# goes in last without dependencies, built by the locked setuptools (no unhashed build download).
+LOCK_CHECK := $(PYTHON) requirements/lock.py check
+
+$(VENV)/.installed: requirements/runtime.txt pyproject.toml | $(BIN)/python
+	@$(LOCK_CHECK)
+	$(PIP) install --require-hashes -r requirements/runtime.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	@touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(PIP) install -e ".[dev]"
+$(VENV)/.installed-dev: requirements/dev.txt pyproject.toml | $(BIN)/python
+	@$(LOCK_CHECK)
+	$(PIP) install --require-hashes -r requirements/dev.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	@touch $@ $(VENV)/.installed
+
+## lock: regenerate requirements/*.txt from pyproject.toml, keeping pinned versions (UPGRADE=1: newest)
+lock: | $(BIN)/python
+	@$(BIN)/python -m uv --version >/dev/null 2>&1 || $(PIP) install uv
+	$(BIN)/python requirements/lock.py make $(if $(UPGRADE),--upgrade,)
+
+## lock-check: fail when pyproject.toml asks for something the locks were not made from
+lock-check:
+	@$(LOCK_CHECK)
 
 ## demo: virtualenv, install, compile translations, SQLite database with the reference networks, serve
 demo: $(VENV)/.installed translations
@@ -28,7 +45,7 @@ translations: $(VENV)/.installed
 	MENTORNET_ENV=development $(BIN)/mentornet translations compile
 
 ## test: development extras, then ruff, mypy, the translation checks and the whole pytest suite (SQLite)
-test: $(VENV)/.installed-dev translations lint typecheck
+test: lock-check $(VENV)/.installed-dev translations lint typecheck
 	MENTORNET_ENV=testing $(BIN)/mentornet translations check
 	MENTORNET_ENV=testing $(BIN)/pytest -m "not browser" -q
 
