@@ -47,7 +47,7 @@ translations: $(VENV)/.installed
 ## test: development extras, then ruff, mypy, the translation checks and the whole pytest suite (SQLite)
 test: lock-check $(VENV)/.installed-dev translations lint typecheck
 	MENTORNET_ENV=testing $(BIN)/mentornet translations check
-	MENTORNET_ENV=testing $(BIN)/pytest -m "not browser" -q
+	MENTORNET_ENV=testing $(BIN)/pytest -m "not browser and not postgres" -n 2 -q
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check platform tests

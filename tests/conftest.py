@@ -9,7 +9,10 @@ row-level security applies exactly as in production.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,6 +38,31 @@ from helpers import PASSWORD, Database, ProfileFactory, UserFactory, profile_val
 
 ROOT = project_root()
 TENANT_SLUGS = ("denmark", "morocco", "men")
+COMPILED_KEY = "MNTEST_COMPILED_TRANSLATIONS"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the catalogues once per run, in the main process, into a folder of this run's own.
+
+    xdist workers start after this and inherit the folder through the environment, so no test
+    process ever rewrites a .mo file that another one reads.
+    """
+    if hasattr(config, "workerinput") or os.environ.get(COMPILED_KEY):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="mentornet-catalogues-"))
+    compile_catalogues(ROOT / "translations", folder)
+    os.environ[COMPILED_KEY] = str(folder)
+    config.stash[_compiled_folder] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_compiled_folder, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop(COMPILED_KEY, None)
+
+
+_compiled_folder = pytest.StashKey[Path]()
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +80,6 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Database:
 @pytest.fixture(scope="session")
 def migrated(database: Database) -> Database:
     """The test database at the newest migration, built by the migrations themselves."""
-    compile_catalogues(ROOT / "translations")
     app = create_app(settings_for(database))
     with app.app_context():
         migrations.upgrade()

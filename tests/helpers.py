@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ class Database:
 
 def settings_for(database: Database, **extra: Any) -> dict[str, Any]:
     return {
+        # compiled once per run by conftest.pytest_configure
+        "TRANSLATIONS_COMPILED_DIR": os.environ.get("MNTEST_COMPILED_TRANSLATIONS", ""),
         "DATABASE_URL": database.app_url,
         "DATABASE_MIGRATION_URL": database.migration_url,
         "DATABASE_APP_ROLE": database.app_role,

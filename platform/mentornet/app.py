@@ -54,7 +54,9 @@ def configure_settings(app: Flask, override: Mapping[str, Any] | None) -> None:
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
     app.config["SESSION_COOKIE_DOMAIN"] = False  # host-only: never shared with other hosts
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = settings["TRANSLATIONS_DIR"]
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = (
+        settings["TRANSLATIONS_COMPILED_DIR"] or settings["TRANSLATIONS_DIR"]
+    )
     app.config["BABEL_DEFAULT_LOCALE"] = settings["PLATFORM_DEFAULT_LOCALE"]
     app.config["RATELIMIT_HEADERS_ENABLED"] = True
 

@@ -21,7 +21,6 @@ from mentornet.extensions import db, limiter
 from mentornet.modules.demo.operations import create_staff_accounts
 from mentornet.modules.tenants.operations import import_tenant, tenant_session
 from mentornet.modules.tenants.packs import read_pack
-from mentornet.modules.translations.operations import compile_catalogues
 
 from helpers import ROOT, Database, settings_for
 
@@ -45,7 +44,6 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     """A fresh SQLite database with the reference networks and demo staff, served on 127.0.0.1."""
     path = tmp_path_factory.mktemp("live") / "mentornet.db"
     url = f"sqlite:///{path}"
-    compile_catalogues(ROOT / "translations")
     app = create_app(
         settings_for(
             Database(url, url, ""),

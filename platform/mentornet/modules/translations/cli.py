@@ -41,7 +41,8 @@ def update() -> None:
 @with_appcontext
 def compile_() -> None:
     """Compile the .po catalogues to the .mo files the app reads."""
-    operations.compile_catalogues(_dir())
+    output = current_app.config["TRANSLATIONS_COMPILED_DIR"]
+    operations.compile_catalogues(_dir(), Path(output) if output else None)
 
 
 @translations_group.command("status")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
@@ -115,8 +116,18 @@ def _fill_source_catalogue(path: Path) -> None:
         write_po(handle, catalogue, width=100)
 
 
-def compile_catalogues(translations: Path) -> None:
-    _run("compile", "-d", str(translations), "-D", DOMAIN)
+def compile_catalogues(translations: Path, output: Path | None = None) -> None:
+    """Compile every locale's catalogue to <output>/<locale>/LC_MESSAGES/messages.mo (by default
+    next to the .po). Each file is written under a temporary name and renamed into place, so a
+    process reading the catalogues never sees half a file."""
+    for source in sorted(translations.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        locale = source.parent.parent.name
+        target = (output or translations) / locale / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        catalogue = read_catalogue(source, locale)
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
+            write_mo(handle, catalogue, use_fuzzy=False)
+        Path(handle.name).replace(target)
 
 
 def read_catalogue(path: Path, locale: str | None = None) -> Catalog:
