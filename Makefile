@@ -56,9 +56,10 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-## test-postgres: the same suite against a real PostgreSQL (started, or installed in CI, by tests/pg_setup.sh)
+## test-postgres: the same suite on PostgreSQL: each test process starts a throw-away cluster of its
+## own (initdb in a temporary folder, removed afterwards); MNTEST_DATABASE_URL=... uses a server you name
 test-postgres: $(VENV)/.installed-dev translations
-	@eval "$$(bash tests/pg_setup.sh)" && MENTORNET_ENV=testing $(BIN)/pytest -m "not browser" -q
+	MENTORNET_ENV=testing MNTEST_POSTGRES=1 $(BIN)/pytest -m "not browser" -n 2 -q
 
 ## test-browser: Playwright driving the system Chromium
 test-browser: $(VENV)/.installed-dev translations

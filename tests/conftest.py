@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+import pgcluster
 from mentornet.app import create_app
 from mentornet.core import migrations
 from mentornet.core.config import project_root
@@ -47,6 +48,8 @@ def pytest_configure(config: pytest.Config) -> None:
     xdist workers start after this and inherit the folder through the environment, so no test
     process ever rewrites a .mo file that another one reads.
     """
+    # The suite's settings (inline batch jobs, cheap hashing) even when pytest is run by hand.
+    os.environ.setdefault("MENTORNET_ENV", "testing")
     if hasattr(config, "workerinput") or os.environ.get(COMPILED_KEY):
         return
     folder = Path(tempfile.mkdtemp(prefix="mentornet-catalogues-"))
@@ -66,15 +69,39 @@ _compiled_folder = pytest.StashKey[Path]()
 
 
 @pytest.fixture(scope="session")
-def database(tmp_path_factory: pytest.TempPathFactory) -> Database:
+def database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """SQLite by default; a throw-away PostgreSQL cluster of this process's own with
+    MNTEST_POSTGRES=1 (`make test-postgres`); an existing server only when MNTEST_DATABASE_URL
+    names one on purpose."""
     if url := os.environ.get("MNTEST_DATABASE_URL"):
-        return Database(
+        yield Database(
             url,
             os.environ["MNTEST_MIGRATION_URL"],
             os.environ.get("MNTEST_APP_ROLE", ""),
+            os.environ["MNTEST_SCRATCH_URL"],
         )
-    path = tmp_path_factory.mktemp("db") / "mentornet.db"
-    return Database(f"sqlite:///{path}", f"sqlite:///{path}", "")
+    elif os.environ.get("MNTEST_POSTGRES") == "1":
+        try:
+            cluster = pgcluster.start_cluster()
+        except FileNotFoundError as error:
+            pytest.exit(f"make test-postgres: {error}", returncode=1)
+        try:
+            yield Database(
+                cluster.url(pgcluster.APP, "mentornet_test"),
+                cluster.url(pgcluster.OWNER, "mentornet_test"),
+                pgcluster.APP,
+                cluster.url(pgcluster.OWNER, "mentornet_migrations_test"),
+            )
+        finally:
+            cluster.stop()
+    else:
+        folder = tmp_path_factory.mktemp("db")
+        yield Database(
+            f"sqlite:///{folder / 'mentornet.db'}",
+            f"sqlite:///{folder / 'mentornet.db'}",
+            "",
+            f"sqlite:///{folder / 'scratch.db'}",
+        )
 
 
 @pytest.fixture(scope="session")

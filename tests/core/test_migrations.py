@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -13,12 +11,12 @@ from mentornet.app import create_app
 from mentornet.core import migrations
 from mentornet.core.db import Base
 
+from helpers import Database
+
 
 @pytest.fixture
-def scratch_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    if os.environ.get("MNTEST_DATABASE_URL"):
-        return os.environ["MNTEST_SCRATCH_URL"]
-    return f"sqlite:///{tmp_path_factory.mktemp('migrations') / 'scratch.db'}"
+def scratch_url(database: Database) -> str:
+    return database.scratch_url
 
 
 def test_upgrade_matches_the_models_and_downgrade_removes_everything(scratch_url: str) -> None:

@@ -17,6 +17,8 @@ from mentornet.modules.tenants.operations import tenant_session
 
 from helpers import Database, UserFactory, requires_postgres
 
+pytestmark = pytest.mark.postgres
+
 
 @pytest.fixture(autouse=True)
 def _postgres_only(migrated: Database) -> None:

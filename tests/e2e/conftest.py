@@ -46,7 +46,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     url = f"sqlite:///{path}"
     app = create_app(
         settings_for(
-            Database(url, url, ""),
+            Database(url, url, "", url),
             ENV="testing",
             TESTING=True,  # the batch matching runs inline
             SECRET_KEY="testing-only-key-for-the-browser-tests-0123456789",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 import sqlalchemy as sa
 from flask import Flask
 from sqlalchemy.orm import sessionmaker
@@ -22,6 +23,7 @@ from helpers import Database, ProfileFactory, requires_postgres
 CLAIMS = 20
 
 
+@pytest.mark.postgres
 def test_twenty_concurrent_acceptances_for_one_place_give_exactly_one_pair(
     app: Flask, migrated: Database, make_profile: ProfileFactory
 ) -> None:
