@@ -1,4 +1,4 @@
-"""DESIGN section 4: one tenant's rows are out of reach of every other tenant."""
+"""docs/tenancy.md: one tenant's rows are out of reach of every other tenant."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Locales: which ones exist, which one a request gets, and its text direction (DESIGN section 7)."""
+"""Locales: which ones exist, which one a request gets, and its text direction (docs/languages.md)."""
 
 from __future__ import annotations
 

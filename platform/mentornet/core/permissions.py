@@ -1,4 +1,4 @@
-"""Who may call which route: one explicit table, enforced before every view (DESIGN section 9).
+"""Who may call which route: one explicit table, enforced before every view (docs/security.md).
 
 A route missing from the table is refused (fail closed), and tests/test_permissions.py fails for
 every registered route that is not listed. Object-level checks (is this her own mentorship?) stay in

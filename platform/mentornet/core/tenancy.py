@@ -1,4 +1,4 @@
-"""Tenant scoping of every ORM session (DESIGN section 4).
+"""Tenant scoping of every ORM session (docs/tenancy.md).
 
 A session is bound to one tenant with bind_tenant(). From then on every ORM select, update and delete
 is filtered to that tenant, new tenant-owned objects are stamped with it and objects of another tenant

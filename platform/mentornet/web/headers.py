@@ -1,4 +1,4 @@
-"""Security headers on every response (DESIGN section 9)."""
+"""Security headers on every response (docs/security.md)."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ GOALS = ["job", "education", "network", "career", "language"]
 FLOAT32_ATOL = 1e-5
 
 
-# --- The reference: the rules of DESIGN section 6, one pair at a time, as plainly as possible -----
+# --- The reference: the rules of docs/architecture.md (matching), one pair at a time, as plainly as possible -----
 
 
 def ref_occupation(a: str | None, b: str | None) -> float:

@@ -1,4 +1,4 @@
-"""Benchmarks of the matching budgets (DESIGN section 10) on realistic synthetic data; pure, no Flask.
+"""Benchmarks of the matching budgets (docs/architecture.md, "Performance budgets") on realistic synthetic data; pure, no Flask.
 
 `mentornet bench matching` prints these figures; they are measured here, never in timed unit tests.
 """

@@ -1,4 +1,4 @@
-"""`mentornet bench matching|reports`: the performance budgets (DESIGN section 10)."""
+"""`mentornet bench matching|reports`: the performance budgets (docs/architecture.md, "Performance budgets")."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from mentornet.core.config import project_root
 
 @click.group("bench")
 def bench_group() -> None:
-    """Benchmarks that check the performance budgets (DESIGN section 10)."""
+    """Benchmarks that check the performance budgets (docs/architecture.md, "Performance budgets")."""
 
 
 @bench_group.command("matching")

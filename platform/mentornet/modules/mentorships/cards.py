@@ -1,4 +1,4 @@
-"""What one member may see of another: a privacy-reduced card (DESIGN section 9)."""
+"""What one member may see of another: a privacy-reduced card (docs/security.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The cycle after "yes": plan together, work through it, close (DESIGN sections 1 and 5).
+"""The cycle after "yes": plan together, work through it, close (docs/architecture.md).
 
 Every move of the pair goes through operations._transition (guarded on the model, with a
 history row); this module adds the rules of each step.

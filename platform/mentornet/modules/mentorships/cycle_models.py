@@ -1,4 +1,4 @@
-"""The plan, meetings, check-ins and outcomes of a mentorship (DESIGN section 5)."""
+"""The plan, meetings, check-ins and outcomes of a mentorship (docs/architecture.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The pair and its whole cycle: one state machine with a history table (DESIGN section 5)."""
+"""The pair and its whole cycle: one state machine with a history table (docs/architecture.md)."""
 
 from __future__ import annotations
 

@@ -189,7 +189,7 @@ def goal_outcome(
 
 
 def found_a_job(session: Session, tenant: Tenant) -> GoalOutcome:
-    """At least 4 in 10 mentees who want a job find one (DESIGN section 1): the network's figure."""
+    """At least 4 in 10 mentees who want a job find one (docs/architecture.md): the network's figure."""
     return goal_outcome(session, tenant, "job", JOB_SITUATIONS)
 
 

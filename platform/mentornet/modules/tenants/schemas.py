@@ -1,4 +1,4 @@
-"""The tenant method pack: what tenants/<slug>/tenant.toml may hold (DESIGN section 8).
+"""The tenant method pack: what tenants/<slug>/tenant.toml may hold (docs/tenancy.md).
 
 One schema validates a pack read from disk, a pack uploaded by an operator and settings edited in the
 admin console. Unknown keys are refused everywhere. Every default is explicit, so an exported pack
@@ -58,7 +58,7 @@ AUDIENCES = ("mentee", "mentor")
 VIEWERS = ("staff", "mentor", "mentee")
 OUTCOMES = ("job", "education", "business", "network", "none")
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
-# Every profile already has these (DESIGN section 5); a question may not ask for them again.
+# Every profile already has these (docs/architecture.md); a question may not ask for them again.
 CORE_PROFILE_KEYS = frozenset(
     {
         "birth_year", "country_of_origin", "story", "languages", "city", "occupation",

@@ -1,4 +1,4 @@
-"""Match scores: pure, and vectorised over cached mentor feature arrays (DESIGN section 6).
+"""Match scores: pure, and vectorised over cached mentor feature arrays (docs/architecture.md).
 
 Every criterion scores a mentee-mentor pair in [0, 1]:
 

@@ -47,7 +47,7 @@ from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.web.forms import FormResult, empty_form, parse_form
 
-# The cycle as members see it (DESIGN section 1), and which step each state is in.
+# The cycle as members see it (docs/architecture.md), and which step each state is in.
 CYCLE_STEPS = (
     ("meet", _l("Meet and agree")),
     ("plan", _l("Make a plan")),
