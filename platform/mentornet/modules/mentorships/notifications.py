@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from mentornet.modules.accounts.models import User
+from mentornet.modules.accounts.notify import coordinators, notify_user
 from mentornet.modules.mentorships.models import Mentorship
-from mentornet.modules.outbox.notify import coordinators, notify_user
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.tenants.models import Tenant
 

@@ -1,6 +1,7 @@
-"""Telling a person that something needs her or his action: one e-mail, in their language.
+"""Links in e-mails: to the page where the action is, on the network's own host when it has one.
 
-The message links to the page where the action is, on the network's own host when it has one.
+Whom to tell, and in which language, is the accounts module's business (accounts/notify.py): the
+outbox delivers messages and knows nothing of accounts.
 """
 
 from __future__ import annotations
@@ -9,43 +10,7 @@ import sqlalchemy as sa
 from flask import current_app, has_request_context, url_for
 from sqlalchemy.orm import Session
 
-from mentornet.modules.accounts.models import Role, User, UserRole
-from mentornet.modules.outbox.operations import queue_message
 from mentornet.modules.tenants.models import Tenant, TenantHost
-
-
-def notify_user(
-    session: Session, tenant: Tenant, user: User, *, kind: str, template: str, path: str
-) -> None:
-    """Queue one message for an active account, rendered in the account's language."""
-    if not user.active:
-        return
-    locale = user.locale if user.locale in tenant.locales else tenant.default_locale
-    queue_message(
-        session,
-        kind=kind,
-        recipient=user.email,
-        locale=locale,
-        template=template,
-        network=tenant.name(locale),
-        name=user.name,
-        link=page_url(session, tenant, path),
-    )
-
-
-def coordinators(session: Session) -> list[User]:
-    """The active coordinators of the session's network."""
-    return list(
-        session.scalars(
-            sa.select(User)
-            .join(
-                UserRole,
-                sa.and_(UserRole.user_id == User.id, UserRole.tenant_id == User.tenant_id),
-            )
-            .where(UserRole.role == Role.COORDINATOR, User.active.is_(True))
-            .order_by(User.id)
-        )
-    )
 
 
 def page_url(session: Session, tenant: Tenant, path: str = "/me/") -> str:
