@@ -8,8 +8,8 @@ from flask.cli import FlaskGroup
 from mentornet.app import create_app
 from mentornet.core.cli import db_group, serve
 from mentornet.modules.accounts.cli import users_group
+from mentornet.modules.bench.cli import bench_group
 from mentornet.modules.demo.cli import demo
-from mentornet.modules.matching.cli import bench_group
 from mentornet.modules.mentorships.cli import mentorships_group
 from mentornet.modules.outbox.cli import outbox_group
 from mentornet.modules.profiles.cli import profiles_group
