@@ -25,6 +25,14 @@ class MentornetFlask(Flask):
         rewrite_for_host(self.extensions["mentornet.hosts"], environ)
         return super().wsgi_app(environ, start_response)
 
+    def handle_user_exception(self, e: Exception) -> Any:
+        """Every exception a view raises passes here first: its work is rolled back before any
+        error handler answers (web/boundary.py)."""
+        from mentornet.web.boundary import abandon_unit_of_work
+
+        abandon_unit_of_work()
+        return super().handle_user_exception(e)
+
 
 def create_app(config_override: Mapping[str, Any] | None = None) -> Flask:
     """Build the application. Importing this module touches neither settings nor the database."""
@@ -126,10 +134,12 @@ def configure_permissions(app: Flask) -> None:
 
 
 def configure_request_boundary(app: Flask) -> None:
-    from mentornet.web.boundary import commit_or_rollback, rollback_on_error
+    from mentornet.core.errors import DomainError
+    from mentornet.web.boundary import answer_refusal, commit_unit_of_work, rollback_on_error
 
-    app.after_request(commit_or_rollback)
+    app.after_request(commit_unit_of_work)
     app.teardown_request(rollback_on_error)
+    app.register_error_handler(DomainError, answer_refusal)
 
 
 def configure_errors(app: Flask) -> None:

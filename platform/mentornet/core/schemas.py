@@ -69,6 +69,36 @@ class Integer(fields.Integer):
     }
 
 
+# The largest id a database row can have (a signed 64-bit integer, on SQLite and PostgreSQL alike).
+MAX_RECORD_ID = 2**63 - 1
+
+
+class RecordId(Integer):
+    """The id of a row offered on the page: a whole number in the database's range, else refused
+    as a choice that was not offered (never an overflow in the database)."""
+
+    default_error_messages = {
+        **REQUIRED,
+        "invalid": _l("Choose one of the options offered."),
+        "too_large": _l("Choose one of the options offered."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "validate",
+            validate.Range(
+                min=1, max=MAX_RECORD_ID, error=_l("Choose one of the options offered.")
+            ),
+        )
+        super().__init__(strict=False, **kwargs)
+
+    def _validated(self, value: Any) -> Any:
+        # int() takes digits that are not ASCII ("²", "٣"); a form field of ids must be 0-9 only.
+        if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+            raise self.make_error("invalid")
+        return super()._validated(value)
+
+
 class Float(fields.Float):
     default_error_messages = {
         **REQUIRED,
@@ -173,6 +203,7 @@ __all__ = [
     "List",
     "MultiValue",
     "Nested",
+    "RecordId",
     "Schema",
     "String",
     "ValidationError",

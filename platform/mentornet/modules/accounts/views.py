@@ -9,7 +9,6 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from mentornet.core.errors import DomainError
 from mentornet.core.i18n import current_locale
 from mentornet.extensions import db, limiter
 from mentornet.modules.accounts import operations
@@ -22,6 +21,7 @@ from mentornet.modules.accounts.schemas import (
 )
 from mentornet.modules.accounts.sessions import LOGIN_TOKEN_KEY
 from mentornet.modules.outbox.operations import queue_message
+from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import empty_form, parse_form
 
 
@@ -95,11 +95,8 @@ def request_password_reset() -> ResponseReturnValue:
 
 
 def reset_password(token: str) -> ResponseReturnValue:
-    try:
-        user = operations.user_for_reset_token(db.session, token)
-    except DomainError as error:
-        flash(str(error), "error")
-        return redirect(url_for("accounts.request_password_reset"))
+    refusal_goes_to(url_for("accounts.request_password_reset"), 302)
+    user = operations.user_for_reset_token(db.session, token)
     form = empty_form()
     if request.method == "POST":
         form = parse_form(NewPasswordSchema())
@@ -116,19 +113,18 @@ def change_password() -> ResponseReturnValue:
     if request.method == "POST":
         form = parse_form(ChangePasswordSchema())
         if form.ok:
-            try:
-                operations.change_password(
-                    db.session, current_user, form.data["current_password"], form.data["password"]
-                )
-            except DomainError as error:
-                form.add_error(error)
-            else:
-                sign_in(current_user._get_current_object())
-                flash(
-                    _("Your password has been changed. Other devices have been logged out."),
-                    "success",
-                )
-                return redirect(_home_for(current_user))
+            refusal_shows_form(
+                form, lambda: (render_template("accounts/change_password.html", form=form), 422)
+            )
+            operations.change_password(
+                db.session, current_user, form.data["current_password"], form.data["password"]
+            )
+            sign_in(current_user._get_current_object())
+            flash(
+                _("Your password has been changed. Other devices have been logged out."),
+                "success",
+            )
+            return redirect(_home_for(current_user))
         return render_template("accounts/change_password.html", form=form), 422
     return render_template("accounts/change_password.html", form=form)
 

@@ -17,13 +17,19 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
 from mentornet.modules.matching import scoring
 from mentornet.modules.matching.assignment import assign
 from mentornet.modules.matching.models import BatchStatus, MatchingBatch
 from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE, Mentorship, Origin, State
-from mentornet.modules.mentorships.operations import create_draft, never_again_pairs
+from mentornet.modules.mentorships.operations import (
+    create_draft,
+    never_again_pairs,
+    propose,
+    publish_draft,
+)
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
 from mentornet.modules.tenants.models import Tenant
 
@@ -264,3 +270,92 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
     raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def propose_mentorship(
+    session: Session, tenant: Tenant, mentee: Profile, mentor: Profile, *, actor: User, note: str
+) -> Mentorship:
+    """A coordinator's proposal by hand, carrying its score and the explanation that adds up to it."""
+    contributions = scoring.explain(
+        matching_config(tenant), profile_data(mentee), profile_data(mentor)
+    )
+    return propose(
+        session,
+        tenant,
+        mentee,
+        mentor,
+        actor=actor,
+        note=note,
+        score=float(sum(c.contribution for c in contributions)),
+        explanation=[contribution_record(c) for c in contributions],
+    )
+
+
+def toggle_pin(mentorship: Mentorship) -> None:
+    """Pin a draft so that the next batch keeps it, or unpin it."""
+    mentorship.pinned = not mentorship.pinned
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    published: int
+    problems: list[str]
+
+
+def publish_drafts(
+    session: Session, tenant: Tenant, draft_ids: set[int], *, actor: User
+) -> PublishReport:
+    """Send the chosen drafts; one that can no longer be sent (mentor full, mentee busy) is left as
+    it was and its reason reported, the others go out."""
+    rows = session.scalars(
+        sa.select(Mentorship)
+        .where(Mentorship.state == State.DRAFT, Mentorship.id.in_(draft_ids))
+        .order_by(Mentorship.score.desc(), Mentorship.id)
+    ).all()
+    published, problems = 0, []
+    for mentorship in rows:
+        try:
+            with session.begin_nested():  # a refusal undoes this draft's writes, and only them
+                publish_draft(session, tenant, mentorship, actor=actor)
+        except DomainError as error:
+            problems.append(str(error))
+        else:
+            published += 1
+    return PublishReport(published, sorted(set(problems)))
+
+
+def running_batch(session: Session) -> MatchingBatch | None:
+    return session.scalar(
+        sa.select(MatchingBatch).where(MatchingBatch.status == BatchStatus.RUNNING).limit(1)
+    )
+
+
+def latest_batch(session: Session) -> MatchingBatch | None:
+    return session.scalar(sa.select(MatchingBatch).order_by(MatchingBatch.id.desc()).limit(1))
+
+
+def open_requests_and_proposals(session: Session) -> list[Mentorship]:
+    return list(
+        session.scalars(
+            sa.select(Mentorship)
+            .where(Mentorship.state.in_([State.REQUESTED, State.PROPOSED]))
+            .order_by(Mentorship.created_at)
+        )
+    )
+
+
+def count_drafts(session: Session) -> int:
+    return session.scalar(sa.select(sa.func.count()).where(Mentorship.state == State.DRAFT)) or 0
+
+
+def drafts_page(session: Session, *, limit: int, offset: int) -> list[Mentorship]:
+    """Draft pairs, best first."""
+    return list(
+        session.scalars(
+            sa.select(Mentorship)
+            .where(Mentorship.state == State.DRAFT)
+            .order_by(Mentorship.score.desc(), Mentorship.id)
+            .limit(limit)
+            .offset(offset)
+        )
+    )

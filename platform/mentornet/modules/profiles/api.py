@@ -11,12 +11,12 @@ from flask import g, request
 from flask.typing import ResponseReturnValue
 from marshmallow import ValidationError
 
-from mentornet.core.errors import DomainError
 from mentornet.core.schemas import flatten_errors
 from mentornet.extensions import db
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.profiles.operations import ApplicantFilter, applicants, submit_application
 from mentornet.modules.profiles.schemas import profile_schema
+from mentornet.web.boundary import on_refusal
 
 
 def _public(profile: Profile) -> dict[str, Any]:
@@ -43,17 +43,16 @@ def create_profile() -> ResponseReturnValue:
     if not isinstance(body, dict):
         return {"errors": {"_body": ["Send a JSON object."]}}, 400
     role_value = body.pop("role", None)
-    if role_value not in {r.value for r in ProfileRole}:
+    if not isinstance(role_value, str) or role_value not in {r.value for r in ProfileRole}:
         return {"errors": {"role": ["Choose one of: mentee, mentor."]}}, 422
     role = ProfileRole(role_value)
     try:
         data = profile_schema(g.tenant.settings, role, account="import").load(body)
-        _user, profile = submit_application(db.session, g.tenant, role, data)
     except ValidationError as exc:
         errors: dict[str, list[str]] = {}
         for key, message in flatten_errors(exc.messages):
             errors.setdefault(key, []).append(message)
         return {"errors": errors}, 422
-    except DomainError as error:
-        return {"errors": {error.field or "_body": [str(error)]}}, 422
+    on_refusal(lambda error: ({"errors": {error.field or "_body": [str(error)]}}, 422))
+    _user, profile = submit_application(db.session, g.tenant, role, data)
     return _public(profile), 201

@@ -34,15 +34,15 @@ def import_command(file: Path, slug: str, dry_run: bool, skip_bad_rows: bool) ->
                 read_rows(file.read_bytes()),
                 actor=None,
                 skip_bad_rows=skip_bad_rows,
+                dry_run=dry_run,
             )
+            session.commit()
             for problem in report.problems:
                 click.echo(f"{file}:{problem.row}: {problem.field}: {problem.message}", err=True)
             if dry_run or (report.problems and not skip_bad_rows):
-                session.rollback()
                 verb = "would import" if dry_run and report.ok else "imported"
                 count = report.imported if dry_run and report.ok else 0
             else:
-                session.commit()
                 verb, count = "imported", report.imported
     except DomainError as error:
         click.echo(f"{file}: {error}", err=True)

@@ -76,10 +76,12 @@ def import_profiles(
     *,
     actor: User | None,
     skip_bad_rows: bool = False,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Validate every row; import all of them, or none if any fails (unless skip_bad_rows).
 
-    Nothing is committed here: the caller commits, or rolls back for a dry run.
+    A dry run does the whole import inside a savepoint and undoes it, so its report is exactly
+    what a real run would do. Nothing is committed here: the caller commits.
     """
     report = ImportReport(rows=len(rows))
     seen: dict[str, int] = {}
@@ -92,11 +94,14 @@ def import_profiles(
         report.skipped = report.rows
         return report
     # Every row that reaches here was checked against the schema and the database above.
-    for role, status, data in valid:
-        user, profile = submit_application(session, tenant, role, data)
-        if status is ProfileStatus.APPROVED:
-            _approve(session, tenant, profile, actor or user)
-        report.imported += 1
+    with session.begin_nested() as savepoint:
+        for role, status, data in valid:
+            user, profile = submit_application(session, tenant, role, data)
+            if status is ProfileStatus.APPROVED:
+                _approve(session, tenant, profile, actor or user)
+            report.imported += 1
+        if dry_run:
+            savepoint.rollback()
     report.skipped = report.rows - report.imported
     return report
 

@@ -45,6 +45,7 @@ from mentornet.modules.mentorships.schemas import (
 )
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.profiles.operations import profiles_of
+from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import FormResult, empty_form, parse_form
 
 # The cycle as members see it (docs/architecture.md), and which step each state is in.
@@ -297,19 +298,19 @@ def _other(pair: Mentorship, profile: Profile) -> Profile:
     return mentor if profile.id == mentee.id else mentee
 
 
-def _back(pair: Mentorship, anchor: str = "") -> ResponseReturnValue:
+def _back_url(pair: Mentorship, anchor: str = "") -> str:
     target = url_for("mentorships.mentorship", mentorship_id=pair.id)
-    return redirect(f"{target}#{anchor}" if anchor else target, 303)
+    return f"{target}#{anchor}" if anchor else target
+
+
+def _back(pair: Mentorship, anchor: str = "") -> ResponseReturnValue:
+    return redirect(_back_url(pair, anchor), 303)
 
 
 def _act(pair: Mentorship, action: Callable[[], None], done: str) -> ResponseReturnValue:
     """A button without fields: do it, or say why it cannot be done."""
-    try:
-        action()
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error.message), "error")
-        return _back(pair)
+    refusal_goes_to(_back_url(pair))
+    action()
     flash(done, "success")
     return _back(pair)
 
@@ -325,15 +326,10 @@ def _submit(
 ) -> ResponseReturnValue:
     """A form: validate, act, and come back; or show the page again with the errors in place."""
     form = parse_form(schema, list_fields=list_fields)
-    if form.ok:
-        try:
-            action(form.data)
-        except DomainError as error:
-            form.add_error(error)
     if not form.ok:
-        db.session.rollback()
-        db.session.refresh(pair)
         return _page(pair, profile, {name: form}), 400
+    refusal_shows_form(form, lambda: (_page(pair, profile, {name: form}), 400))
+    action(form.data)
     flash(done, "success")
     return _back(pair, name)
 

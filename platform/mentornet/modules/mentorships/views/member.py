@@ -8,7 +8,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
-from mentornet.core.errors import DomainError
 from mentornet.extensions import db
 from mentornet.modules.matching.explain import reasons
 from mentornet.modules.matching.operations import ranked_mentees_for, suggestions_for
@@ -18,6 +17,7 @@ from mentornet.modules.mentorships.models import Mentorship
 from mentornet.modules.mentorships.operations import REQUEST_MODES
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
 from mentornet.modules.profiles.operations import profiles_of
+from mentornet.web.boundary import refusal_goes_to
 
 
 def _my_profile_in(mentorship: Mentorship) -> Profile:
@@ -34,21 +34,17 @@ def answer(mentorship_id: int) -> ResponseReturnValue:
         abort(404)
     profile = _my_profile_in(mentorship)
     yes = request.form.get("answer") == "yes"
-    try:
-        operations.answer(
-            db.session,
-            g.tenant,
-            mentorship,
-            profile,
-            yes=yes,
-            reason=request.form.get("reason") or None,
-            reason_text=request.form.get("reason_text", ""),
-            actor=current_user,
-        )
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for("portal.me")), 303
+    refusal_goes_to(url_for("portal.me"))
+    operations.answer(
+        db.session,
+        g.tenant,
+        mentorship,
+        profile,
+        yes=yes,
+        reason=request.form.get("reason") or None,
+        reason_text=request.form.get("reason_text", ""),
+        actor=current_user,
+    )
     flash(_("Thank you for your answer."), "success")
     return redirect(url_for("portal.me"))
 
@@ -91,11 +87,7 @@ def request_match(profile_id: int) -> ResponseReturnValue:
     target = db.session.get(Profile, profile_id)
     if target is None or target.role is requester.role:
         abort(404)
-    try:
-        operations.request_match(db.session, g.tenant, requester, target, actor=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for("mentorships.browse")), 303
+    refusal_goes_to(url_for("mentorships.browse"))
+    operations.request_match(db.session, g.tenant, requester, target, actor=current_user)
     flash(_("Your request has been sent."), "success")
     return redirect(url_for("portal.me"))

@@ -11,7 +11,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
-from mentornet.core.errors import DomainError
 from mentornet.core.i18n import current_locale
 from mentornet.core.schemas import Schema, String, length, one_of
 from mentornet.core.types import utcnow
@@ -22,6 +21,7 @@ from mentornet.modules.mentorships.outcomes import answer_follow_up, get_outcome
 from mentornet.modules.profiles.forms import FieldSpec, occupation_options
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.modules.profiles.schemas import Occupation
+from mentornet.web.boundary import refusal_shows_form
 from mentornet.web.forms import FormResult, parse_form
 
 TEMPLATE = "mentorships/follow_up.html"
@@ -72,24 +72,18 @@ def follow_up(outcome_id: int) -> ResponseReturnValue:
     if request.method != "POST":
         return _render(outcome, FormResult(values=_values(outcome)), specs)
     form = parse_form(FollowUpSchema())
-    if form.ok:
-        try:
-            answer_follow_up(
-                db.session,
-                outcome,
-                form.data["situation"],
-                occupation_code=form.data["occupation_code"],
-                note=form.data["note"],
-            )
-        except DomainError as error:
-            form.add_error(error)
-        else:
-            flash(
-                _("Thank you! Your answer helps the network show what mentoring achieves."),
-                "success",
-            )
-            return redirect(url_for("portal.me"))
-    return _render(outcome, form, specs, status=422)
+    if not form.ok:
+        return _render(outcome, form, specs, status=422)
+    refusal_shows_form(form, lambda: _render(outcome, form, specs, status=422))
+    answer_follow_up(
+        db.session,
+        outcome,
+        form.data["situation"],
+        occupation_code=form.data["occupation_code"],
+        note=form.data["note"],
+    )
+    flash(_("Thank you! Your answer helps the network show what mentoring achieves."), "success")
+    return redirect(url_for("portal.me"))
 
 
 def _values(outcome: Outcome) -> dict[str, Any]:

@@ -18,7 +18,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from mentornet.core.errors import DomainError
 from mentornet.core.i18n import current_locale
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
@@ -29,6 +28,7 @@ from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
 from mentornet.modules.mentorships.operations import get_mentorship, history, pair_of
 from mentornet.modules.mentorships.schemas import EndEarlySchema
 from mentornet.modules.profiles.operations import profile_names
+from mentornet.web.boundary import refusal_shows_form
 from mentornet.web.forms import FormResult, empty_form, parse_form
 from mentornet.web.paging import page_of
 
@@ -92,15 +92,10 @@ def pair(mentorship_id: int) -> ResponseReturnValue:
 def end_early(mentorship_id: int) -> ResponseReturnValue:
     mentorship = _mentorship(mentorship_id)
     form = parse_form(EndEarlySchema())
-    if form.ok:
-        try:
-            cycle.end_early(db.session, mentorship, actor=current_user, **form.data)
-        except DomainError as error:
-            form.add_error(error)
     if not form.ok:
-        db.session.rollback()
-        db.session.refresh(mentorship)
         return _pair_page(mentorship, form), 400
+    refusal_shows_form(form, lambda: (_pair_page(mentorship, form), 400))
+    cycle.end_early(db.session, mentorship, actor=current_user, **form.data)
     flash(_("The mentorship has ended."), "success")
     return redirect(url_for("mentorships.pair", mentorship_id=mentorship.id), 303)
 

@@ -36,11 +36,9 @@ def import_profiles_view() -> ResponseReturnValue:
         message = str(error) if isinstance(error, DomainError) else _("The file is not UTF-8 text.")
         return render_template(TEMPLATE, report=None, error=message, questions=questions), 422
     report = import_profiles(
-        db.session, g.tenant, rows, actor=current_user, skip_bad_rows=skip_bad_rows
+        db.session, g.tenant, rows, actor=current_user, skip_bad_rows=skip_bad_rows, dry_run=dry_run
     )
     failed = bool(report.problems) and not skip_bad_rows
-    if dry_run or failed:
-        db.session.rollback()
     status = 422 if failed else 200
     return render_template(
         TEMPLATE, report=report, dry_run=dry_run, failed=failed, error=None, questions=questions

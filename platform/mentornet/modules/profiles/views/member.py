@@ -9,13 +9,13 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
-from mentornet.core.errors import DomainError
 from mentornet.extensions import db
 from mentornet.modules.profiles import operations
 from mentornet.modules.profiles.forms import FieldSpec, form_values
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
 from mentornet.modules.profiles.schemas import sensitive_keys
 from mentornet.modules.profiles.views.common import render_profile_form, specs_for, validate_form
+from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import FormResult
 
 TEMPLATE = "profiles/apply.html"
@@ -65,31 +65,27 @@ def edit_profile() -> ResponseReturnValue:
         )
         return render_profile_form(TEMPLATE, FormResult(values=values), specs, **context)
     form = validate_form(profile.role, None, specs)
-    if form.ok:
-        try:
-            operations.update_profile(db.session, profile, current_user, form.data)
-        except DomainError as error:
-            form.add_error(error)
-        else:
-            flash(_("Your profile has been saved."), "success")
-            return redirect(url_for("portal.me"))
-    return render_profile_form(TEMPLATE, form, specs, status=422, **context)
+    if not form.ok:
+        return render_profile_form(TEMPLATE, form, specs, status=422, **context)
+    refusal_shows_form(
+        form, lambda: render_profile_form(TEMPLATE, form, specs, status=422, **context)
+    )
+    operations.update_profile(db.session, profile, current_user, form.data)
+    flash(_("Your profile has been saved."), "success")
+    return redirect(url_for("portal.me"))
 
 
 def pause_profile() -> ResponseReturnValue:
     profile = own_profile()
-    try:
-        operations.change_status(
-            db.session,
-            g.tenant,
-            profile,
-            ProfileStatus.PAUSED,
-            actor=current_user,
-            reason="paused by member",
-        )
-    except DomainError as error:
-        flash(str(error), "error")
-        return redirect(url_for("portal.me")), 303
+    refusal_goes_to(url_for("portal.me"))
+    operations.change_status(
+        db.session,
+        g.tenant,
+        profile,
+        ProfileStatus.PAUSED,
+        actor=current_user,
+        reason="paused by member",
+    )
     flash(
         _("Your profile is paused. We will not propose any matches until you resume it."), "success"
     )
@@ -98,10 +94,7 @@ def pause_profile() -> ResponseReturnValue:
 
 def resume_profile() -> ResponseReturnValue:
     profile = own_profile()
-    try:
-        operations.resume_profile(db.session, profile, actor=current_user)
-    except DomainError as error:
-        flash(str(error), "error")
-        return redirect(url_for("portal.me")), 303
+    refusal_goes_to(url_for("portal.me"))
+    operations.resume_profile(db.session, profile, actor=current_user)
     flash(_("Welcome back! Your profile is active again."), "success")
     return redirect(url_for("portal.me"))

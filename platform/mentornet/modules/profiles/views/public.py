@@ -7,7 +7,6 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mentornet.core.errors import DomainError
 from mentornet.core.i18n import current_locale, term
 from mentornet.extensions import db, limiter
 from mentornet.modules.accounts.views import sign_in
@@ -15,6 +14,7 @@ from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.notifications import application_received
 from mentornet.modules.profiles.operations import submit_application
 from mentornet.modules.profiles.views.common import render_profile_form, specs_for, validate_form
+from mentornet.web.boundary import refusal_shows_form
 from mentornet.web.forms import empty_form
 
 TEMPLATE = "profiles/apply.html"
@@ -45,15 +45,14 @@ def _apply(role: ProfileRole) -> ResponseReturnValue:
     if request.method != "POST":
         return render_profile_form(TEMPLATE, empty_form(), specs, **context)
     form = validate_form(role, "password", specs)
-    if form.ok:
-        form.data["account"].setdefault("locale", current_locale())
-        try:
-            user, profile = submit_application(db.session, g.tenant, role, form.data)
-        except DomainError as error:
-            form.add_error(error)
-        else:
-            application_received(db.session, g.tenant, user, profile)
-            sign_in(user)
-            flash(_("Thank you! We have received your application."), "success")
-            return redirect(url_for("portal.me"))
-    return render_profile_form(TEMPLATE, form, specs, status=422, **context)
+    if not form.ok:
+        return render_profile_form(TEMPLATE, form, specs, status=422, **context)
+    refusal_shows_form(
+        form, lambda: render_profile_form(TEMPLATE, form, specs, status=422, **context)
+    )
+    form.data["account"].setdefault("locale", current_locale())
+    user, profile = submit_application(db.session, g.tenant, role, form.data)
+    application_received(db.session, g.tenant, user, profile)
+    sign_in(user)
+    flash(_("Thank you! We have received your application."), "success")
+    return redirect(url_for("portal.me"))

@@ -7,7 +7,6 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mentornet.core.errors import DomainError
 from mentornet.core.i18n import current_locale
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
@@ -16,6 +15,7 @@ from mentornet.modules.profiles import operations
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_path
 from mentornet.modules.profiles.forms import profile_fields
 from mentornet.modules.profiles.models import STATUS_LABELS, Profile, ProfileRole, ProfileStatus
+from mentornet.web.boundary import refusal_goes_to
 
 # What a coordinator can do next from each status (the lifecycle allows more; these are the buttons).
 ACTIONS = {
@@ -113,19 +113,15 @@ def change_status(profile_id: int) -> ResponseReturnValue:
     target = request.form.get("status", "")
     if target not in {m.value for m in ProfileStatus}:
         abort(400)
-    try:
-        operations.change_status(
-            db.session,
-            g.tenant,
-            profile,
-            ProfileStatus(target),
-            actor=current_user,
-            reason=request.form.get("reason", ""),
-        )
-    except DomainError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for("profiles.applicant", profile_id=profile_id)), 303
+    refusal_goes_to(url_for("profiles.applicant", profile_id=profile_id))
+    operations.change_status(
+        db.session,
+        g.tenant,
+        profile,
+        ProfileStatus(target),
+        actor=current_user,
+        reason=request.form.get("reason", ""),
+    )
     flash(
         _("Status changed to “%(status)s”.", status=STATUS_LABELS[ProfileStatus(target)]), "success"
     )
@@ -134,12 +130,7 @@ def change_status(profile_id: int) -> ResponseReturnValue:
 
 def add_note(profile_id: int) -> ResponseReturnValue:
     profile, _user = _load(profile_id)
-    try:
-        operations.add_interview_note(
-            db.session, profile, current_user, request.form.get("text", "")
-        )
-    except DomainError as error:
-        flash(str(error), "error")
-        return redirect(url_for("profiles.applicant", profile_id=profile_id)), 303
+    refusal_goes_to(url_for("profiles.applicant", profile_id=profile_id))
+    operations.add_interview_note(db.session, profile, current_user, request.form.get("text", ""))
     flash(_("The note has been saved."), "success")
     return redirect(url_for("profiles.applicant", profile_id=profile_id) + "#notes")
