@@ -291,6 +291,15 @@ class ApplicantFilter:
     language: str | None = None
 
 
+INTAKE = (S.APPLIED, S.INFO_MEETING, S.INTERVIEWED)
+
+
+def count_waiting_applicants(session: Session) -> int:
+    """How many applicants are in intake (applied, information meeting, interviewed), counted in SQL."""
+    query = sa.select(sa.func.count()).select_from(Profile).where(Profile.status.in_(INTAKE))
+    return session.scalar(query) or 0
+
+
 def applicants(
     session: Session, wanted: ApplicantFilter, *, limit: int = 200
 ) -> list[tuple[Profile, User]]:
@@ -303,7 +312,7 @@ def applicants(
     if wanted.status is not None:
         query = query.where(Profile.status == wanted.status)
     else:
-        query = query.where(Profile.status.in_([S.APPLIED, S.INFO_MEETING, S.INTERVIEWED]))
+        query = query.where(Profile.status.in_(INTAKE))
     if wanted.waiting_days:
         query = query.where(
             Profile.status_changed_at <= utcnow() - timedelta(days=wanted.waiting_days)

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User, UserRole
-from mentornet.modules.profiles.operations import ApplicantFilter, applicants
+from mentornet.modules.profiles.operations import count_waiting_applicants
 from mentornet.modules.reports.operations import dashboard
 
 ROLE_LABELS = {
@@ -32,7 +32,7 @@ def index() -> ResponseReturnValue:
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(User).where(User.active.is_(True))
     )
-    waiting = len(applicants(db.session, ApplicantFilter()))
+    waiting = count_waiting_applicants(db.session)
     return render_template(
         "staff/index.html",
         waiting=waiting,
