@@ -26,10 +26,9 @@ class Card:
     shared_story: str | None
 
 
-def card_for(
-    session: Session, tenant: Tenant, profile: Profile, *, viewer_is_pair: bool = False
-) -> Card:
-    """First name and what helps a match; private parts only if the member allowed them."""
+def card_for(session: Session, tenant: Tenant, profile: Profile, *, to_partner: bool) -> Card:
+    """First name and what helps a match. Her story only for her partner in a pair (proposed or
+    working together), and only if she allowed her mentor to read it; never on browsing cards."""
     user = session.get(User, profile.user_id)
     locale = current_locale()
     facts: list[tuple[Any, str]] = []
@@ -56,7 +55,8 @@ def card_for(
         facts.append((label, join_list(goals.get(key, key) for key in profile.goals)))
     if profile.city:
         facts.append((_l("City"), profile.city))
-    story = profile.story if "story" in (profile.shared_with_mentor or []) else None
+    shared = to_partner and "story" in (profile.shared_with_mentor or [])
+    story = profile.story if shared else None
     first_name = (user.name.split() or ["?"])[0] if user else "?"
     return Card(profile.id, first_name, profile.role, facts, story)
 
@@ -87,7 +87,7 @@ def pair_panels(session: Session, tenant: Tenant, profiles: list[Profile]) -> li
                 PairPanel(
                     mentorship,
                     profile,
-                    card_for(session, tenant, other),
+                    card_for(session, tenant, other, to_partner=True),
                     mentorship.mentee_answer if is_mentee else mentorship.mentor_answer,
                     mentorship.mentor_answer if is_mentee else mentorship.mentee_answer,
                 )

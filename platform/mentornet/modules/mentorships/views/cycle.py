@@ -95,7 +95,10 @@ def my_mentorships() -> ResponseReturnValue:
     running = [m for m, _profile in mine if m.state in CURRENT]
     if len(running) == 1:
         return redirect(url_for("mentorships.mentorship", mentorship_id=running[0].id))
-    names = {m.id: card_for(db.session, g.tenant, _other(m, p)).first_name for m, p in mine}
+    names = {
+        m.id: card_for(db.session, g.tenant, _other(m, p), to_partner=False).first_name
+        for m, p in mine
+    }
     return render_template(
         "mentorships/my_mentorships.html", mine=mine, names=names, state_labels=STATE_LABELS
     )
@@ -344,7 +347,7 @@ def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | Non
         "mentorships/mentorship.html",
         pair=pair,
         profile=profile,
-        other=card_for(session, tenant, _other(pair, profile)),
+        other=card_for(session, tenant, _other(pair, profile), to_partner=True),
         is_mentee=is_mentee,
         forms=forms or {},
         empty=empty_form(),

@@ -63,13 +63,21 @@ def browse() -> ResponseReturnValue:
     if profile.role is ProfileRole.MENTOR:
         ranked = ranked_mentees_for(db.session, g.tenant, profile)
         cards = [
-            (card_for(db.session, g.tenant, s.profile), s.score, reasons(s.contributions))
+            (
+                card_for(db.session, g.tenant, s.profile, to_partner=False),
+                s.score,
+                reasons(s.contributions),
+            )
             for s in ranked
         ]
     else:
         found = suggestions_for(db.session, g.tenant, profile)
         cards = [
-            (card_for(db.session, g.tenant, s.profile), s.score, reasons(s.contributions))
+            (
+                card_for(db.session, g.tenant, s.profile, to_partner=False),
+                s.score,
+                reasons(s.contributions),
+            )
             for s in found
         ]
     return render_template(
