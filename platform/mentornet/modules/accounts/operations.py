@@ -52,12 +52,6 @@ def create_user(
     return user
 
 
-def grant_role(session: Session, user: User, role: Role) -> None:
-    if role not in user.role_names:
-        user.roles.append(UserRole(role=role))
-        session.flush()
-
-
 def authenticate(session: Session, email: str, password: str) -> User | None:
     """The active user with this e-mail and password, else None (same cost either way)."""
     user = get_user_by_email(session, email)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from mentornet.modules.audit.models import AuditEntry
@@ -27,13 +26,3 @@ def record(
     session.add(entry)
     session.flush()
     return entry
-
-
-def entries_for(session: Session, subject_type: str, subject_id: int) -> list[AuditEntry]:
-    return list(
-        session.scalars(
-            sa.select(AuditEntry)
-            .where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == subject_id)
-            .order_by(AuditEntry.id)
-        )
-    )
