@@ -10,6 +10,8 @@ from flask import Flask
 
 from mentornet.core.config import load_settings
 
+TENANT_PREFIX = "/<tenant_slug>"
+
 
 class MentornetFlask(Flask):
     """Flask, with links that drop the /<slug> prefix when served on a tenant's own host."""
@@ -78,7 +80,7 @@ def configure_logging(app: Flask) -> None:
 
 
 def configure_database(app: Flask) -> None:
-    from mentornet import models  # noqa: F401  (every model registered before the first query)
+    from mentornet import models  # noqa: F401  (every module's models, before the first query)
     from mentornet.extensions import db
 
     db.init_app(app)
@@ -114,22 +116,24 @@ def configure_security(app: Flask) -> None:
 
 
 def configure_blueprints(app: Flask) -> None:
-    from mentornet.modules.accounts.blueprint import bp as accounts
-    from mentornet.modules.matching.blueprint import bp as matching
-    from mentornet.modules.mentorships.blueprint import bp as mentorships
-    from mentornet.modules.portal.blueprint import bp as portal
-    from mentornet.modules.profiles.blueprint import bp as profiles
-    from mentornet.modules.staff.blueprint import bp as staff
+    """The platform's pages at /, then every module's blueprint.py (modules.find)."""
+    from mentornet.modules import find
     from mentornet.web.blueprint import bp as web
 
     app.register_blueprint(web)
-    for blueprint in (portal, accounts, profiles, matching, mentorships, staff):
-        app.register_blueprint(blueprint, url_prefix="/<tenant_slug>")
+    for module in find("blueprint"):
+        # A module's pages belong to a network unless its blueprint.py says TENANT_PREFIX = False.
+        prefix = TENANT_PREFIX if getattr(module, "TENANT_PREFIX", True) else None
+        app.register_blueprint(module.bp, url_prefix=prefix)
 
 
 def configure_permissions(app: Flask) -> None:
-    from mentornet.core.permissions import enforce_permissions
+    """Merge every blueprint.py's PERMISSIONS into the one table, then enforce it."""
+    from mentornet.core.permissions import enforce_permissions, merge_permissions
+    from mentornet.modules import find
 
+    for module in find("blueprint"):
+        merge_permissions(module.bp.name, module.PERMISSIONS)
     app.before_request(enforce_permissions)
 
 

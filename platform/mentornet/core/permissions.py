@@ -1,13 +1,16 @@
 """Who may call which route: one explicit table, enforced before every view (docs/security.md).
 
-A route missing from the table is refused (fail closed), and tests/test_permissions.py fails for
-every registered route that is not listed. Object-level checks (is this her own mentorship?) stay in
-the views and operations; this table says which kinds of user may reach a route at all.
+Each module's blueprint.py lists its own routes next to their URLs; create_app merges those lists
+into this one table. A route missing from it is refused (fail closed), and
+tests/web/test_permissions.py fails for every registered route that is not listed. Object-level
+checks (is this her own mentorship?) stay in the views and operations; this table says which kinds
+of user may reach a route at all.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from flask import abort, g, redirect, request, url_for
 from flask.typing import ResponseReturnValue
@@ -27,73 +30,26 @@ ANY_ACCOUNT = frozenset({SIGNED_IN})
 STAFF = frozenset({COORDINATOR, ADMIN})
 ALL_ROLES = frozenset({MEMBER, COORDINATOR, ADMIN, TRANSLATOR})
 
+# The platform's own routes. Each module's blueprint.py declares PERMISSIONS for its routes, and
+# create_app merges them in (merge_permissions) before the first request.
 ROUTE_PERMISSIONS: dict[str, frozenset[str]] = {
-    # platform
     "static": ANYONE,
     "web.landing": ANYONE,
     "web.healthz": ANYONE,
     "web.readyz": ANYONE,
-    # public portal
-    "portal.index": ANYONE,
-    "portal.theme": ANYONE,
-    # accounts
-    "accounts.login": ANYONE,
-    "accounts.logout": ANY_ACCOUNT,
-    "accounts.request_password_reset": ANYONE,
-    "accounts.reset_password": ANYONE,
-    "accounts.change_password": ANY_ACCOUNT,
-    # member area
-    "portal.me": ALL_ROLES,
-    # intake and profiles
-    "profiles.apply_mentee": ANYONE,
-    "profiles.apply_mentor": ANYONE,
-    "profiles.edit_profile": ANY_ACCOUNT,
-    "profiles.pause_profile": ANY_ACCOUNT,
-    "profiles.resume_profile": ANY_ACCOUNT,
-    "profiles.applicants": STAFF,
-    "profiles.applicant": STAFF,
-    "profiles.change_status": STAFF,
-    "profiles.add_note": STAFF,
-    "profiles.import_profiles": STAFF,
-    "profiles.list_profiles": STAFF,
-    "profiles.create_profile": STAFF,
-    # matching and the chemistry step
-    "matching.console": STAFF,
-    "matching.mentee_suggestions": STAFF,
-    "matching.propose": STAFF,
-    "matching.start_batch": STAFF,
-    "matching.batch": STAFF,
-    "matching.drafts": STAFF,
-    "matching.publish_drafts": STAFF,
-    "matching.discard_draft": STAFF,
-    "matching.pin_draft": STAFF,
-    "matching.withdraw": STAFF,
-    "mentorships.answer": ANY_ACCOUNT,
-    "mentorships.browse": ANY_ACCOUNT,
-    "mentorships.request_match": ANY_ACCOUNT,
-    # the cycle: the pair's own page (object checks in the views: only her own pair)
-    "mentorships.my_mentorships": ANY_ACCOUNT,
-    "mentorships.mentorship": ANY_ACCOUNT,
-    "mentorships.add_goal": ANY_ACCOUNT,
-    "mentorships.edit_goal": ANY_ACCOUNT,
-    "mentorships.remove_goal": ANY_ACCOUNT,
-    "mentorships.goal_status": ANY_ACCOUNT,
-    "mentorships.add_activity": ANY_ACCOUNT,
-    "mentorships.toggle_activity": ANY_ACCOUNT,
-    "mentorships.remove_activity": ANY_ACCOUNT,
-    "mentorships.confirm_plan": ANY_ACCOUNT,
-    "mentorships.log_meeting": ANY_ACCOUNT,
-    "mentorships.check_in": ANY_ACCOUNT,
-    "mentorships.start_closing": ANY_ACCOUNT,
-    "mentorships.evaluate": ANY_ACCOUNT,
-    "mentorships.pairs": STAFF,
-    "mentorships.pair": STAFF,
-    "mentorships.end_early": STAFF,
-    "mentorships.mark_handled": STAFF,
-    "mentorships.follow_up": ANY_ACCOUNT,
-    # staff console
-    "staff.index": STAFF,
 }
+
+
+def merge_permissions(blueprint: str, permissions: Mapping[str, frozenset[str]]) -> None:
+    """Add a blueprint's table (view name -> who may call it) as `<blueprint>.<view>` entries.
+
+    Every app the process creates merges the same tables again; an endpoint that would get a
+    second, different entry is refused instead of one of them silently winning.
+    """
+    for view, allowed in permissions.items():
+        endpoint = f"{blueprint}.{view}"
+        if ROUTE_PERMISSIONS.setdefault(endpoint, allowed) != allowed:
+            raise ValueError(f"{endpoint} has two different permission entries")
 
 
 def enforce_permissions() -> ResponseReturnValue | None:

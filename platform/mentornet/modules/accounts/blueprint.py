@@ -2,9 +2,19 @@
 
 from flask import Blueprint
 
+from mentornet.core.permissions import ANY_ACCOUNT, ANYONE
 from mentornet.modules.accounts import views
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
+
+# Who may call each route (core/permissions.py); create_app merges this into the one table.
+PERMISSIONS = {
+    "login": ANYONE,
+    "logout": ANY_ACCOUNT,
+    "request_password_reset": ANYONE,
+    "reset_password": ANYONE,
+    "change_password": ANY_ACCOUNT,
+}
 
 bp.add_url_rule("/login", view_func=views.login, methods=["GET", "POST"])
 bp.add_url_rule("/logout", view_func=views.logout, methods=["POST"])

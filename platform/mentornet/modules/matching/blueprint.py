@@ -2,9 +2,24 @@
 
 from flask import Blueprint
 
+from mentornet.core.permissions import STAFF
 from mentornet.modules.matching import views
 
 bp = Blueprint("matching", __name__, template_folder="templates")
+
+# Who may call each route (core/permissions.py); create_app merges this into the one table.
+PERMISSIONS = {
+    "console": STAFF,
+    "mentee_suggestions": STAFF,
+    "propose": STAFF,
+    "start_batch": STAFF,
+    "batch": STAFF,
+    "drafts": STAFF,
+    "publish_drafts": STAFF,
+    "discard_draft": STAFF,
+    "pin_draft": STAFF,
+    "withdraw": STAFF,
+}
 
 bp.add_url_rule("/staff/matching", view_func=views.console)
 bp.add_url_rule("/staff/matching/mentees/<int:profile_id>", view_func=views.mentee_suggestions)

@@ -2,9 +2,37 @@
 
 from flask import Blueprint
 
+from mentornet.core.permissions import ANY_ACCOUNT, STAFF
 from mentornet.modules.mentorships.views import cycle, member, outcomes, staff
 
 bp = Blueprint("mentorships", __name__, template_folder="templates")
+
+# Who may call each route (core/permissions.py); create_app merges this into the one table.
+# Members reach the pair pages; the views check that the pair is her own.
+PERMISSIONS = {
+    "answer": ANY_ACCOUNT,
+    "browse": ANY_ACCOUNT,
+    "request_match": ANY_ACCOUNT,
+    "my_mentorships": ANY_ACCOUNT,
+    "mentorship": ANY_ACCOUNT,
+    "add_goal": ANY_ACCOUNT,
+    "edit_goal": ANY_ACCOUNT,
+    "remove_goal": ANY_ACCOUNT,
+    "goal_status": ANY_ACCOUNT,
+    "add_activity": ANY_ACCOUNT,
+    "toggle_activity": ANY_ACCOUNT,
+    "remove_activity": ANY_ACCOUNT,
+    "confirm_plan": ANY_ACCOUNT,
+    "log_meeting": ANY_ACCOUNT,
+    "check_in": ANY_ACCOUNT,
+    "start_closing": ANY_ACCOUNT,
+    "evaluate": ANY_ACCOUNT,
+    "follow_up": ANY_ACCOUNT,
+    "pairs": STAFF,
+    "pair": STAFF,
+    "end_early": STAFF,
+    "mark_handled": STAFF,
+}
 
 bp.add_url_rule(
     "/me/mentorships/<int:mentorship_id>/answer", view_func=member.answer, methods=["POST"]

@@ -2,9 +2,17 @@
 
 from flask import Blueprint
 
+from mentornet.core.permissions import ALL_ROLES, ANYONE
 from mentornet.modules.portal import views
 
 bp = Blueprint("portal", __name__, template_folder="templates")
+
+# Who may call each route (core/permissions.py); create_app merges this into the one table.
+PERMISSIONS = {
+    "index": ANYONE,
+    "theme": ANYONE,
+    "me": ALL_ROLES,  # the member area
+}
 
 bp.add_url_rule("/", view_func=views.index)
 bp.add_url_rule("/theme.css", view_func=views.theme)

@@ -2,10 +2,27 @@
 
 from flask import Blueprint
 
+from mentornet.core.permissions import ANY_ACCOUNT, ANYONE, STAFF
 from mentornet.modules.profiles import api
 from mentornet.modules.profiles.views import importing, member, public, staff
 
 bp = Blueprint("profiles", __name__, template_folder="templates")
+
+# Who may call each route (core/permissions.py); create_app merges this into the one table.
+PERMISSIONS = {
+    "apply_mentee": ANYONE,
+    "apply_mentor": ANYONE,
+    "edit_profile": ANY_ACCOUNT,
+    "pause_profile": ANY_ACCOUNT,
+    "resume_profile": ANY_ACCOUNT,
+    "applicants": STAFF,
+    "applicant": STAFF,
+    "change_status": STAFF,
+    "add_note": STAFF,
+    "import_profiles": STAFF,
+    "list_profiles": STAFF,
+    "create_profile": STAFF,
+}
 
 bp.add_url_rule("/apply/mentee", view_func=public.apply_mentee, methods=["GET", "POST"])
 bp.add_url_rule("/apply/mentor", view_func=public.apply_mentor, methods=["GET", "POST"])
