@@ -37,6 +37,14 @@ class MatchingBatch(TenantScoped, Base):
     finished_at: Mapped[datetime | None]
 
     @property
+    def is_running(self) -> bool:
+        return self.status is BatchStatus.RUNNING
+
+    @property
+    def is_done(self) -> bool:
+        return self.status is BatchStatus.DONE
+
+    @property
     def percent(self) -> int:
         return (
             100

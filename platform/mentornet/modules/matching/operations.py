@@ -23,7 +23,13 @@ from mentornet.modules.accounts.models import User
 from mentornet.modules.matching import scoring
 from mentornet.modules.matching.assignment import assign
 from mentornet.modules.matching.models import BatchStatus, MatchingBatch
-from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE, Mentorship, Origin, State
+from mentornet.modules.mentorships.models import (
+    AWAITING_ANSWER,
+    OPEN_FOR_MENTEE,
+    Mentorship,
+    Origin,
+    State,
+)
 from mentornet.modules.mentorships.operations import (
     create_draft,
     never_again_pairs,
@@ -338,7 +344,7 @@ def open_requests_and_proposals(session: Session) -> list[Mentorship]:
     return list(
         session.scalars(
             sa.select(Mentorship)
-            .where(Mentorship.state.in_([State.REQUESTED, State.PROPOSED]))
+            .where(Mentorship.state.in_(AWAITING_ANSWER))
             .order_by(Mentorship.created_at)
         )
     )

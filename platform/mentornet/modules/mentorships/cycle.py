@@ -40,7 +40,6 @@ END_REASONS = (
     "no_chemistry",
     "other",
 )
-EDITABLE = frozenset({State.PLANNING, State.ACTIVE})
 
 
 def goals_of(session: Session, mentorship: Mentorship) -> list[PlanGoal]:
@@ -115,7 +114,7 @@ def add_goal(
     target_date: dt.date | None,
 ) -> PlanGoal:
     """A goal from the network's catalogue; changing the plan asks both to confirm it again."""
-    _require(mentorship, EDITABLE)
+    _require(mentorship.can_edit_plan)
     if any(g.goal_key == goal_key for g in goals_of(session, mentorship)):
         raise DomainError(_l("This goal is already in your plan."), field="goal_key")
     if goal_key not in {goal["key"] for goal in tenant.settings["goals"]}:
@@ -140,7 +139,7 @@ def update_goal(
     description: str,
     target_date: dt.date | None,
 ) -> None:
-    _require(mentorship, EDITABLE)
+    _require(mentorship.can_edit_plan)
     _own_goal(mentorship, goal)
     goal.description, goal.target_date = description.strip(), target_date
     _plan_changed(mentorship)
@@ -149,7 +148,7 @@ def update_goal(
 
 def remove_goal(session: Session, mentorship: Mentorship, goal: PlanGoal) -> None:
     """While planning a goal can be taken out again, with its activities."""
-    _require(mentorship, {State.PLANNING})
+    _require(mentorship.can_reshape_plan)
     _own_goal(mentorship, goal)
     session.delete(goal)
     _plan_changed(mentorship)
@@ -164,7 +163,7 @@ def add_activity(
     title: str,
     due_date: dt.date | None,
 ) -> Activity:
-    _require(mentorship, EDITABLE)
+    _require(mentorship.can_edit_plan)
     _own_goal(mentorship, goal)
     if not title.strip():
         raise DomainError(_l("Describe the activity."), field="title")
@@ -176,7 +175,7 @@ def add_activity(
 
 
 def remove_activity(session: Session, mentorship: Mentorship, activity: Activity) -> None:
-    _require(mentorship, {State.PLANNING})
+    _require(mentorship.can_reshape_plan)
     session.delete(activity)
     _plan_changed(mentorship)
     session.flush()
@@ -186,7 +185,7 @@ def set_activity_done(
     session: Session, mentorship: Mentorship, activity: Activity, *, done: bool
 ) -> None:
     """Ticking an activity off is progress, not a change of plan."""
-    _require(mentorship, {State.ACTIVE, State.CLOSING})
+    _require(mentorship.is_at_work)
     activity.done_at = utcnow() if done else None
     session.flush()
 
@@ -195,7 +194,7 @@ def confirm_plan(
     session: Session, mentorship: Mentorship, profile: Profile, *, actor: User
 ) -> None:
     """Each side confirms the plan; when both have, the mentorship is active."""
-    _require(mentorship, {State.PLANNING})
+    _require(mentorship.can_reshape_plan)
     if not goals_of(session, mentorship):
         raise DomainError(_l("Add at least one goal to the plan first."))
     if profile.id == mentorship.mentee_profile_id:
@@ -231,7 +230,7 @@ def log_meeting(
     goal_ids: list[int],
     actor: User,
 ) -> Meeting:
-    _require(mentorship, {State.ACTIVE, State.CLOSING})
+    _require(mentorship.is_at_work)
     if held_on > dt.date.today():
         raise DomainError(_l("A meeting cannot be in the future."), field="held_on")
     if not 1 <= minutes <= 24 * 60:
@@ -260,7 +259,7 @@ def check_in(
     text: str,
     contact_me: bool,
 ) -> CheckIn:
-    _require(mentorship, {State.PLANNING, State.ACTIVE, State.CLOSING})
+    _require(mentorship.can_check_in)
     if profile.id not in (mentorship.mentee_profile_id, mentorship.mentor_profile_id):
         raise DomainError(_l("This mentorship is not yours."))
     if not 1 <= rating <= 5:
@@ -289,9 +288,9 @@ def start_closing(session: Session, mentorship: Mentorship, *, actor: User) -> N
 def record_goal_result(
     session: Session, mentorship: Mentorship, goal: PlanGoal, status: GoalStatus
 ) -> None:
-    _require(mentorship, {State.ACTIVE, State.CLOSING})
+    _require(mentorship.is_at_work)
     _own_goal(mentorship, goal)
-    if mentorship.state is State.CLOSING and status not in FINAL_GOAL_STATUSES:
+    if mentorship.is_closing and status not in FINAL_GOAL_STATUSES:
         raise DomainError(_l("When closing, give each goal its result."), field="status")
     goal.status = status
     session.flush()
@@ -307,7 +306,7 @@ def evaluate(
     actor: User,
 ) -> None:
     """One side's evaluation; with both in and every goal given a result, the cycle is complete."""
-    _require(mentorship, {State.CLOSING})
+    _require(mentorship.is_closing)
     if not 1 <= rating <= 5:
         raise DomainError(_l("Choose from 1 to 5."), field="rating")
     if profile.id == mentorship.mentee_profile_id:
@@ -370,6 +369,7 @@ def _own_goal(mentorship: Mentorship, goal: PlanGoal) -> None:
         raise DomainError(_l("This goal belongs to another mentorship."))
 
 
-def _require(mentorship: Mentorship, states: frozenset[State] | set[State]) -> None:
-    if mentorship.state not in states:
+def _require(allowed: bool) -> None:
+    """Refuse an action the pair's stage does not allow (the stage is asked on the model)."""
+    if not allowed:
         raise DomainError(_l("This cannot be done at this stage of the mentorship."))

@@ -52,12 +52,26 @@ GRAPH: dict[State, frozenset[State]] = {
     State.EXPIRED: frozenset(),
     State.ENDED_EARLY: frozenset(),
 }
+# What a pair can do in which state: the one place that says so. Queries filter on these sets;
+# pages and operations ask the Mentorship's predicates below.
 # States that hold one of the mentor's places and the mentee's one open slot.
 HOLDS_PLACE = frozenset({State.PROPOSED, State.AGREED, State.PLANNING, State.ACTIVE, State.CLOSING})
 # States in which the mentee has something open (a request counts: one thing at a time).
 OPEN_FOR_MENTEE = HOLDS_PLACE | {State.REQUESTED}
 # A pair in one of these is never suggested again.
 NEVER_AGAIN = frozenset({State.DECLINED, State.ENDED_EARLY})
+# Waiting for an answer: a request to the one asked, a proposal to both.
+AWAITING_ANSWER = frozenset({State.REQUESTED, State.PROPOSED})
+# Working together: from "we agree" until the pair has closed.
+RUNNING = frozenset({State.AGREED, State.PLANNING, State.ACTIVE, State.CLOSING})
+# Goals and activities can be added and changed; the plan is fixed once closing starts.
+PLAN_EDITABLE = frozenset({State.PLANNING, State.ACTIVE})
+# At work on the plan: meetings are logged, activities ticked off, goals given their status.
+AT_WORK = frozenset({State.ACTIVE, State.CLOSING})
+# Either side can send a check-in.
+CHECK_IN_OPEN = frozenset({State.PLANNING, State.ACTIVE, State.CLOSING})
+# The mentee is asked how she is doing at closing and months after.
+FOLLOWED_UP = frozenset({State.CLOSING, State.COMPLETED, State.ENDED_EARLY})
 
 STATE_LABELS = {
     State.DRAFT: _l("Draft"),
@@ -133,6 +147,77 @@ class Mentorship(TenantScoped, Base):
     closed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @property
+    def holds_place(self) -> bool:
+        return self.state in HOLDS_PLACE
+
+    @property
+    def is_request(self) -> bool:
+        """A member asked for the other; the one asked has not answered yet."""
+        return self.state is State.REQUESTED
+
+    @property
+    def is_proposal(self) -> bool:
+        """Both have been told; they meet, then each says yes or no."""
+        return self.state is State.PROPOSED
+
+    @property
+    def awaits_answer(self) -> bool:
+        return self.state in AWAITING_ANSWER
+
+    @property
+    def is_running(self) -> bool:
+        """The two work together: agreed, planning, active or closing."""
+        return self.state in RUNNING
+
+    @property
+    def is_making_plan(self) -> bool:
+        """They agreed and make the plan together; it is not confirmed yet."""
+        return self.state in (State.AGREED, State.PLANNING)
+
+    @property
+    def can_edit_plan(self) -> bool:
+        return self.state in PLAN_EDITABLE
+
+    @property
+    def can_add_goal(self) -> bool:
+        """A goal can be added, which starts the planning of a pair that has just agreed."""
+        return self.state is State.AGREED or self.can_edit_plan
+
+    @property
+    def can_reshape_plan(self) -> bool:
+        """Goals and activities can be removed and the plan confirmed: only before it is active."""
+        return self.state is State.PLANNING
+
+    @property
+    def is_at_work(self) -> bool:
+        return self.state in AT_WORK
+
+    @property
+    def can_check_in(self) -> bool:
+        return self.state in CHECK_IN_OPEN
+
+    @property
+    def can_start_closing(self) -> bool:
+        return self.state is State.ACTIVE
+
+    @property
+    def is_closing(self) -> bool:
+        """Each goal gets its result and both write an evaluation."""
+        return self.state is State.CLOSING
+
+    @property
+    def is_completed(self) -> bool:
+        return self.state is State.COMPLETED
+
+    @property
+    def ended_early(self) -> bool:
+        return self.state is State.ENDED_EARLY
+
+    @property
+    def is_followed_up(self) -> bool:
+        return self.state in FOLLOWED_UP
 
     def move_to(self, target: State) -> State:
         """Follow an edge of the lifecycle graph; anything else is refused."""

@@ -16,17 +16,12 @@ from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
 from mentornet.modules.mentorships.cycle_models import CheckIn, Meeting
-from mentornet.modules.mentorships.models import Mentorship, MentorshipTransition, State
+from mentornet.modules.mentorships.models import AT_WORK, Mentorship, MentorshipTransition, State
 from mentornet.modules.mentorships.notifications import notify
 from mentornet.modules.mentorships.operations import pair_of
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.models import Tenant
-
-# Pairs that are working together and so can stall.
-RUNNING = frozenset({State.AGREED, State.PLANNING, State.ACTIVE, State.CLOSING})
-# Each side is asked to check in while these last.
-CHECKING_IN = frozenset({State.ACTIVE, State.CLOSING})
 
 
 @dataclass
@@ -100,7 +95,7 @@ def pair_rows(
             mentor_name=mentor,
             last_meeting=_as_date(meetings[mentorship.id]) if mentorship.id in meetings else None,
             last_sign_of_life=last,
-            stalled=mentorship.state in RUNNING and today - last > stalled_after,
+            stalled=mentorship.is_running and today - last > stalled_after,
             contact_requests=requests.get(mentorship.id, []),
         )
         if not attention_only or row.needs_attention:
@@ -145,7 +140,7 @@ def check_in_due_on(
     tenant: Tenant, mentorship: Mentorship, profile: Profile, check_ins: list[CheckIn]
 ) -> dt.date | None:
     """When this side's next check-in is due, or None while the pair is not running."""
-    if mentorship.state not in CHECKING_IN or mentorship.started_at is None:
+    if not mentorship.is_at_work or mentorship.started_at is None:
         return None
     own = [entry.created_at for entry in check_ins if entry.profile_id == profile.id]
     last = max(own, default=mentorship.started_at)
@@ -158,13 +153,13 @@ def send_check_in_reminders(
     """Ask each side whose check-in is due, once per interval; returns how many were asked."""
     now = now or utcnow()
     interval = dt.timedelta(days=tenant.settings["cycle"]["check_in_interval_days"])
-    running = sa.select(Mentorship.id).where(Mentorship.state.in_(CHECKING_IN))
+    running = sa.select(Mentorship.id).where(Mentorship.state.in_(AT_WORK))
     check_ins: dict[int, list[CheckIn]] = {}
     for entry in session.scalars(sa.select(CheckIn).where(CheckIn.mentorship_id.in_(running))):
         check_ins.setdefault(entry.mentorship_id, []).append(entry)
     sent = 0
     for mentorship in session.scalars(
-        sa.select(Mentorship).where(Mentorship.state.in_(CHECKING_IN))
+        sa.select(Mentorship).where(Mentorship.state.in_(AT_WORK))
     ):
         for profile in pair_of(session, mentorship):
             due = check_in_due_on(tenant, mentorship, profile, check_ins.get(mentorship.id, []))

@@ -19,7 +19,7 @@ from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
 from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage, Situation
-from mentornet.modules.mentorships.models import Mentorship, State
+from mentornet.modules.mentorships.models import Mentorship
 from mentornet.modules.outbox.notify import page_url
 from mentornet.modules.outbox.operations import queue_message
 from mentornet.modules.profiles.classifications import isco
@@ -27,9 +27,6 @@ from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
-
-# A pair in one of these has ended (or is ending), so its follow-ups can be planned.
-FOLLOWED_UP = frozenset({State.CLOSING, State.COMPLETED, State.ENDED_EARLY})
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -88,7 +85,7 @@ def schedule_follow_ups(
 
     Months already scheduled for this mentorship are not scheduled twice.
     """
-    if mentorship.state not in FOLLOWED_UP:
+    if not mentorship.is_followed_up:
         raise DomainError(_l("This cannot be done at this stage of the mentorship."))
     planned = set(
         session.scalars(

@@ -111,6 +111,18 @@ class Profile(TenantScoped, Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    @property
+    def is_mentee(self) -> bool:
+        return self.role is ProfileRole.MENTEE
+
+    @property
+    def is_mentor(self) -> bool:
+        return self.role is ProfileRole.MENTOR
+
+    @property
+    def is_paused(self) -> bool:
+        return self.status is ProfileStatus.PAUSED
+
     def can_move_to(self, target: ProfileStatus) -> bool:
         return target in TRANSITIONS[self.status]
 

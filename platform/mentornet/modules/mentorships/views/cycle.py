@@ -64,7 +64,6 @@ STEP_OF_STATE = {
     State.ENDED_EARLY: "close",
 }
 SHOWN = frozenset(STEP_OF_STATE)
-CURRENT = frozenset({State.AGREED, State.PLANNING, State.ACTIVE, State.CLOSING})
 FIELD_LABELS = {
     "goal_key": _l("Goal"),
     "description": _l("What exactly do you want to reach?"),
@@ -92,7 +91,7 @@ def my_mentorships() -> ResponseReturnValue:
         for mentorship in mentorships_of(db.session, profile)
         if mentorship.state in SHOWN
     ]
-    running = [m for m, _profile in mine if m.state in CURRENT]
+    running = [m for m, _profile in mine if m.is_running]
     if len(running) == 1:
         return redirect(url_for("mentorships.mentorship", mentorship_id=running[0].id))
     names = {

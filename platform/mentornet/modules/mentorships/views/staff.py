@@ -24,7 +24,7 @@ from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
 from mentornet.modules.mentorships import cycle, labels, monitoring
 from mentornet.modules.mentorships.cycle_models import CheckIn
-from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
+from mentornet.modules.mentorships.models import RUNNING, STATE_LABELS, Mentorship, State
 from mentornet.modules.mentorships.operations import get_mentorship, history, pair_of
 from mentornet.modules.mentorships.schemas import EndEarlySchema
 from mentornet.modules.profiles.operations import profile_names
@@ -63,7 +63,7 @@ def pairs() -> ResponseReturnValue:
     chosen = request.args.get("state", "running")
     states = frozenset({State(chosen)}) if chosen in {s.value for s in STATE_FILTERS} else None
     if chosen == "running":
-        states = monitoring.RUNNING
+        states = RUNNING
     rows = monitoring.pair_rows(
         db.session,
         g.tenant,
@@ -145,7 +145,7 @@ def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
         activities=activities,
         check_ins=check_ins,
         timeline=_timeline(session, mentorship, meetings, check_ins, names),
-        can_end=mentorship.state in monitoring.RUNNING,
+        can_end=mentorship.is_running,
         end_form=end_form,
         end_reason_labels=labels.END_REASON_LABELS,
         goal_status_labels=labels.GOAL_STATUS_LABELS,
