@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from flask import Response, g, render_template
 from flask.typing import ResponseReturnValue
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from mentornet.core.i18n import join_list, term
 from mentornet.extensions import db
+from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.mentorships.cards import pair_panels
 from mentornet.modules.mentorships.labels import DECLINE_REASON_LABELS
 from mentornet.modules.mentorships.models import STATE_LABELS
@@ -17,6 +20,18 @@ from mentornet.modules.profiles.operations import profiles_of
 from mentornet.modules.profiles.progress import next_step
 
 CYCLE_STEPS = ("meet", "plan", "achieve", "close")
+# The roles that make an account a working one (not a mentorship's), in the reader's words.
+WORK_ROLE_TITLES = {
+    Role.ADMIN: _l("administrator"),
+    Role.TRANSLATOR: _l("translator"),
+}
+
+
+def work_roles(user: User) -> str:
+    """"coordinator and translator": the account's work roles as a list in words ("" for none)."""
+    titles = [term("coordinator")] if Role.COORDINATOR in user.role_names else []
+    titles += [str(WORK_ROLE_TITLES[r]) for r in sorted(user.role_names) if r in WORK_ROLE_TITLES]
+    return join_list(titles)
 
 
 def index() -> ResponseReturnValue:
@@ -39,6 +54,7 @@ def me() -> ResponseReturnValue:
     return render_template(
         "portal/me.html",
         user=current_user,
+        work_roles=work_roles(current_user),
         profiles=profiles,
         next_steps={p.id: next_step(p, g.tenant.settings) for p in profiles},
         status_labels=STATUS_LABELS,
