@@ -14,9 +14,9 @@ from mentornet.modules.demo.cycles import found_job
 from mentornet.modules.demo.draws import quotas, spread
 from mentornet.modules.demo.plan import DemoNetwork
 from mentornet.modules.demo.planner import plan_network
-from mentornet.modules.demo.professions import PROFESSIONS
-from mentornet.modules.demo.recipes import RECIPES
-from mentornet.modules.demo.world import COUNTRIES, NAMES, names, region_of
+from mentornet.modules.demo.professions import professions
+from mentornet.modules.demo.recipes import recipes
+from mentornet.modules.demo.world import countries, names, naming_regions, region_of
 from mentornet.modules.matching.scoring import MatchingConfig
 from mentornet.modules.mentorships.models import State
 from mentornet.modules.profiles.classifications import isced_fields, isco
@@ -51,18 +51,19 @@ def denmark_5000() -> DemoNetwork:
 
 
 def test_recipes_use_only_codes_the_platform_knows() -> None:
-    assert set(COUNTRIES) <= territory_codes()
-    assert {code for _, codes in COUNTRIES.values() for code in codes} <= language_codes()
-    assert {region for region, _ in COUNTRIES.values()} == set(NAMES)
-    for profession in PROFESSIONS.values():
+    origins, jobs = countries(), professions()
+    assert set(origins) <= territory_codes()
+    assert {code for _, codes in origins.values() for code in codes} <= language_codes()
+    assert {region for region, _ in origins.values()} == set(naming_regions())
+    for profession in jobs.values():
         assert profession.isco in isco() and len(profession.isco) == 4
         assert profession.field in isced_fields()
-    for slug, recipe in RECIPES.items():
+    for slug, recipe in recipes().items():
         catalogue = {goal["key"] for goal in settings_of(slug)["goals"]}
         assert set(recipe.goals) == catalogue
-        assert {c for c, _ in recipe.mentee_origins + recipe.mentor_origins} <= set(COUNTRIES)
+        assert {c for c, _ in recipe.mentee_origins + recipe.mentor_origins} <= set(origins)
         work = recipe.mentee_before + recipe.mentee_target + recipe.mentor_work
-        assert {code for code, _ in work} - {""} <= set(PROFESSIONS)
+        assert {code for code, _ in work} - {""} <= set(jobs)
         rules = recipe.mentee_languages + recipe.mentor_languages
         assert {rule.code for rule in rules} | set(recipe.usable) <= language_codes()
 

@@ -11,8 +11,8 @@ from babel import Locale
 from mentornet.modules.demo import texts
 from mentornet.modules.demo.draws import choose, some, spread
 from mentornet.modules.demo.plan import DemoNetwork, DemoProfile, DemoUser
-from mentornet.modules.demo.professions import PROFESSIONS, Profession
-from mentornet.modules.demo.recipes import LOCAL_LEVELS, LanguageRule, Recipe
+from mentornet.modules.demo.professions import Profession, professions
+from mentornet.modules.demo.recipes import LanguageRule, Recipe, local_levels
 from mentornet.modules.demo.world import ascii_slug, languages_of, names, region_of
 from mentornet.modules.profiles.classifications import isced_fields
 from mentornet.modules.profiles.models import ProfileRole
@@ -88,7 +88,8 @@ def add_mentor_profile(
         "answers": {},
         "shared_with_mentor": [],
     }
-    tags = frozenset(PROFESSIONS[work].tags if work in PROFESSIONS else ()) | mentee.tags
+    known = professions()
+    tags = frozenset(known[work].tags if work in known else ()) | mentee.tags
     age = applied.year - same["birth_year"]
     profile = DemoProfile(mentee.user, ProfileRole.MENTOR, columns, mentee.origin, tags, age)
     profile.years_here = mentee.years_here
@@ -140,7 +141,8 @@ def _profile(
         low, high, _ = choose(rng, [((lo, hi, w), w) for lo, hi, w in _YEARS_HERE])
         years = max(1, min(rng.randint(low, high), age - 5))
     before, target = _work(rng, recipe, role)
-    qualified = PROFESSIONS.get(before or "") if mentee else PROFESSIONS.get(target or "")
+    known = professions()
+    qualified = known.get(before or "") if mentee else known.get(target or "")
     level, field = _education(rng, recipe, qualified, age)
     city = choose(rng, [(c, c.weight) for c in recipe.cities])
     located = rng.random() < 0.92
@@ -148,7 +150,7 @@ def _profile(
     goals = some(rng, goal_weights, choose(rng, _GOAL_COUNTS[role]))
     tags = frozenset(
         tag
-        for source in [PROFESSIONS[c].tags for c in (before, target) if c in PROFESSIONS]
+        for source in [known[c].tags for c in (before, target) if c in known]
         + [GOAL_TAGS.get(goal, "").split() for goal in goals]
         for tag in source
     )
@@ -196,9 +198,10 @@ def _work(rng: random.Random, recipe: Recipe, role: ProfileRole) -> tuple[str | 
         return before, before
     if rng.random() < 0.05:
         return before, None
-    near = PROFESSIONS[before].tags if before else frozenset()
+    known = professions()
+    near = known[before].tags if before else frozenset()
     weighted = [
-        (code, weight * (4 if PROFESSIONS[code].tags & near else 1))
+        (code, weight * (4 if known[code].tags & near else 1))
         for code, weight in recipe.mentee_target
     ]
     return before, choose(rng, weighted)
@@ -238,8 +241,9 @@ def _languages(
         if born_here:
             spoken[local] = "C2"
         else:
-            bound = next(limit for limit in sorted(LOCAL_LEVELS) if (years or 0) <= limit)
-            spoken[local] = choose(rng, LOCAL_LEVELS[bound])
+            levels = local_levels()
+            bound = next(limit for limit in sorted(levels) if (years or 0) <= limit)
+            spoken[local] = choose(rng, levels[bound])
     rules: tuple[LanguageRule, ...] = (
         recipe.mentee_languages if role is ProfileRole.MENTEE else recipe.mentor_languages
     )
@@ -282,7 +286,11 @@ def _private_parts(
         )
         language = texts.language_of(kind, locale, recipe.writing)
         field = isced_fields().get(columns["education_field"] or "")
-        options = [text for text in texts.TEXTS[kind][language] if field or "{field}" not in text]
+        options = [
+            text
+            for text in texts.phrasebook().texts[kind][language]
+            if field or "{field}" not in text
+        ]
         columns["story"] = rng.choice(options).format(
             country=Locale.parse(language).territories.get(profile.origin, profile.origin),
             years=profile.years_here or 1,
