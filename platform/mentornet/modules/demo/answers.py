@@ -7,9 +7,10 @@ import random
 from typing import Any
 
 from mentornet.modules.demo import texts
-from mentornet.modules.demo.draws import choose, days
+from mentornet.modules.demo.draws import choose
 from mentornet.modules.demo.plan import DemoProfile, DemoUser
 from mentornet.modules.demo.recipes import Recipe
+from mentornet.modules.profiles.fields import Persona, field_type
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import sensitive_keys
 
@@ -35,13 +36,14 @@ def finish(
         age_then = max(least, min(profile.age_at_application, most - years_since))
         profile.age_at_application = age_then
         profile.columns["birth_year"] = applied.year - age_then
+    persona = _persona(profile, user, recipe, applied)
     answers = {}
     for question in settings["questionnaire"]:
         if profile.role.value not in question["audience"]:
             continue
         if question["sensitive"] and not user.consent_sensitive:
             continue
-        value = _answer(rng, question, profile, user, recipe, applied)
+        value = _answer(rng, question, profile, persona)
         if value is not None:
             answers[question["key"]] = value
     profile.columns["answers"] = answers
@@ -51,16 +53,24 @@ def finish(
     profile.columns["shared_with_mentor"] = sorted(private)
 
 
+def _persona(profile: DemoProfile, user: DemoUser, recipe: Recipe, applied: dt.datetime) -> Persona:
+    columns = profile.columns
+    return Persona(
+        origin=profile.origin,
+        languages=columns["languages"],
+        occupation_code=columns["occupation_code"] or columns["target_occupation_code"],
+        education_field=columns["education_field"],
+        goals=columns["goals"],
+        tags=profile.tags,
+        applied=applied,
+        write=lambda rng, kind: texts.phrase(rng, kind, user.locale, recipe.writing),
+    )
+
+
 def _answer(
-    rng: random.Random,
-    question: dict[str, Any],
-    profile: DemoProfile,
-    user: DemoUser,
-    recipe: Recipe,
-    applied: dt.datetime,
+    rng: random.Random, question: dict[str, Any], profile: DemoProfile, persona: Persona
 ) -> Any:
     """An answer to one question that fits the member (her age, work, goals and years here)."""
-    kind = question["type"]
     choices = [choice["key"] for choice in question["choices"]]
     special = _SPECIAL.get(question["key"])
     if special is not None:
@@ -68,40 +78,9 @@ def _answer(
         # A pack of its own may ask under the same key with other choices: then answer generically.
         if not choices or value is None or value in choices:
             return value
-    required = question["required"]
-    if not required and rng.random() < 0.25:
+    if not question["required"] and rng.random() < 0.25:
         return None
-    if kind == "single_choice":
-        return rng.choice(choices)
-    if kind == "multiple_choice":
-        fitting = [key for key in choices if key in profile.tags]
-        chosen = rng.sample(fitting, min(len(fitting), 2)) if fitting else []
-        if not chosen or rng.random() < 0.3:
-            extra = rng.choice(choices)
-            chosen += [] if extra in chosen else [extra]
-        return [key for key in choices if key in chosen]
-    if kind in ("text", "long_text"):
-        kind_of_text = "experience" if "experience" in question["key"] else "motivation"
-        return texts.phrase(
-            rng, kind_of_text if kind == "long_text" else "short_text", user.locale, recipe.writing
-        )
-    if kind == "number":
-        return rng.randint(0, 20)
-    if kind == "date":
-        return (applied + days(rng, 7, 60)).date().isoformat()
-    if kind == "yes_no":
-        return rng.random() < 0.7
-    if kind == "country":
-        return profile.origin
-    if kind == "languages":
-        return profile.columns["languages"]
-    if kind == "occupation":
-        return profile.columns["occupation_code"] or profile.columns["target_occupation_code"]
-    if kind == "education":
-        return profile.columns["education_field"]
-    if kind == "goals":
-        return list(profile.columns["goals"])
-    return None
+    return field_type(question["type"]).demo_answer(rng, question, persona)
 
 
 def _years_here(rng: random.Random, question: dict[str, Any], profile: DemoProfile) -> Any:

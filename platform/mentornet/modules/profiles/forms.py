@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel import Locale
 from flask import request
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
@@ -17,16 +16,12 @@ from werkzeug.datastructures import MultiDict
 from mentornet.modules.mentorships.cycle_models import Situation
 from mentornet.modules.mentorships.labels import SITUATION_LABELS
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_units
+from mentornet.modules.profiles.fields import Question, Reader, field_type
+from mentornet.modules.profiles.fields.classified import group_choices
+from mentornet.modules.profiles.fields.cldr import CEFR_LEVELS, country_choices, language_choices
+from mentornet.modules.profiles.fields.widgets import WIDGETS, Widget
 from mentornet.modules.profiles.models import ProfileRole
-from mentornet.modules.profiles.schemas import (
-    AVAILABILITY,
-    CEFR_LEVELS,
-    MAX_CAPACITY,
-    language_codes,
-    questions_for,
-    territory_codes,
-)
-from mentornet.modules.tenants.models import localized
+from mentornet.modules.profiles.schemas import AVAILABILITY, MAX_CAPACITY, questions_for
 
 LANGUAGE_ROWS = 4
 AVAILABILITY_LABELS = {
@@ -34,12 +29,11 @@ AVAILABILITY_LABELS = {
     "weekday_evening": _l("Weekday evenings"),
     "weekend": _l("Weekends"),
 }
-YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
 
 
 @dataclass
 class FieldSpec:
-    """One field of the form: how to show it (kind), its label, help and choices."""
+    """One field of the form: its widget (kind), its label, help and choices."""
 
     name: str
     kind: str
@@ -51,33 +45,17 @@ class FieldSpec:
     autocomplete: str | None = None
     section: str = "about"
 
-
-def _country_choices(locale: str) -> list[tuple[str, str]]:
-    names = Locale.parse(locale).territories
-    return sorted(((code, names.get(code, code)) for code in territory_codes()), key=lambda c: c[1])
-
-
-def _language_choices(locale: str) -> list[tuple[str, str]]:
-    names = Locale.parse(locale).languages
-    return sorted(((code, names.get(code, code)) for code in language_codes()), key=lambda c: c[1])
-
-
-def _labels(
-    groups: dict[str, Any], locale: str, length: int | None = None
-) -> list[tuple[str, str]]:
-    return [
-        (code, f"{group.label(locale)}")
-        for code, group in groups.items()
-        if length is None or len(code) == length
-    ]
+    @property
+    def widget(self) -> Widget:
+        """The control (profiles/fields/widgets.py): which macro draws it, how it is read."""
+        return WIDGETS[self.kind]
 
 
 def profile_fields(
     settings: dict[str, Any], role: ProfileRole, locale: str, *, account: str | None
 ) -> list[FieldSpec]:
     """Every field of the application or profile form, in display order."""
-    fallback = settings["default_locale"]
-    goal_choices = [(g["key"], localized(g["label"], locale, fallback)) for g in settings["goals"]]
+    reader = Reader.of(settings, locale)
     specs: list[FieldSpec] = []
     if account is not None:
         specs += [
@@ -136,7 +114,7 @@ def profile_fields(
             _l("Languages you speak"),
             True,
             _l("Add each language with your level, from A1 (beginner) to C2 (fluent)."),
-            choices=_language_choices(locale),
+            choices=language_choices(locale),
         ),
         FieldSpec(
             "occupation_code",
@@ -163,14 +141,14 @@ def profile_fields(
             "education_level",
             "select",
             _l("Highest completed education"),
-            choices=_labels(isced_levels(), locale),
+            choices=group_choices(isced_levels(), locale),
             section="work",
         ),
         FieldSpec(
             "education_field",
             "select",
             _l("Field of education"),
-            choices=_labels(isced_fields(), locale, 3),
+            choices=group_choices(isced_fields(), locale, 3),
             section="work",
         ),
         FieldSpec(
@@ -178,7 +156,7 @@ def profile_fields(
             "checkboxes",
             _l("Goals you can help with") if mentor else _l("What do you want to achieve?"),
             True,
-            choices=goal_choices,
+            choices=reader.goal_choices(),
             section="goals",
         ),
         FieldSpec(
@@ -199,15 +177,13 @@ def profile_fields(
                 section="goals",
             )
         )
-    specs += [
-        _question_spec(q, locale, fallback, goal_choices) for q in questions_for(settings, role)
-    ]
+    specs += [_question_spec(q, reader) for q in questions_for(settings, role)]
     specs += [
         FieldSpec(
             "country_of_origin",
             "select",
             _l("Country of origin"),
-            choices=_country_choices(locale),
+            choices=country_choices(locale),
             sensitive=True,
             section="private",
         ),
@@ -225,35 +201,16 @@ def profile_fields(
     return specs
 
 
-def _question_spec(
-    question: dict[str, Any], locale: str, fallback: str, goal_choices: list[tuple[str, str]]
-) -> FieldSpec:
-    kinds = {
-        "text": "text", "long_text": "textarea", "single_choice": "radios",
-        "multiple_choice": "checkboxes", "number": "number", "date": "date", "yes_no": "yes_no",
-        "country": "select", "languages": "languages", "occupation": "occupation",
-        "education": "select", "goals": "checkboxes",
-    }  # fmt: skip
-    choices: list[tuple[str, Any]] = [
-        (c["key"], localized(c["label"], locale, fallback)) for c in question["choices"]
-    ]
-    if question["type"] == "country":
-        choices = _country_choices(locale)
-    elif question["type"] == "education":
-        choices = _labels(isced_fields(), locale, 3)
-    elif question["type"] == "goals":
-        choices = goal_choices
-    elif question["type"] == "yes_no":
-        choices = list(YES_NO)
-    elif question["type"] == "languages":
-        choices = _language_choices(locale)
+def _question_spec(question: Question, reader: Reader) -> FieldSpec:
+    """A questionnaire question as a form field: its type gives the widget and the choices."""
+    kind = field_type(question["type"])
     return FieldSpec(
         f"q_{question['key']}",
-        kinds[question["type"]],
-        localized(question["label"], locale, fallback),
+        kind.widget.name,
+        reader.text(question["label"]),
         bool(question["required"]),
-        localized(question["help"], locale, fallback) if question["help"] else None,
-        choices,
+        reader.text(question["help"]) if question["help"] else None,
+        kind.choices(question, reader),
         sensitive=bool(question["sensitive"]),
         section="private" if question["sensitive"] else "questions",
     )
@@ -296,20 +253,8 @@ def read_form(specs: list[FieldSpec], form: MultiDict[str, str] | None = None) -
     form = form if form is not None else request.form
     values: dict[str, Any] = {}
     for spec in specs:
-        if spec.kind == "languages":
-            codes = form.getlist(f"{spec.name}-code")
-            levels = form.getlist(f"{spec.name}-level")
-            entries = [f"{c}:{lv}" for c, lv in zip(codes, levels, strict=False) if c or lv]
-            if entries:
-                values[spec.name] = entries
-        elif spec.kind == "checkboxes":
-            chosen = form.getlist(spec.name)
-            if chosen or spec.name in form:
-                values[spec.name] = chosen
-        elif spec.kind == "checkbox":
-            values[spec.name] = spec.name in form
-        elif (raw := form.get(spec.name, "").strip()) != "":
-            values[spec.name] = raw
+        if (value := spec.widget.read(form, spec.name)) is not None:
+            values[spec.name] = value
     return values
 
 
@@ -321,10 +266,7 @@ def form_values(profile: Any, specs: list[FieldSpec]) -> dict[str, Any]:
             value = profile.answers.get(spec.name[2:])
         else:
             value = getattr(profile, spec.name, None)
-        if spec.kind == "languages" and value:
-            value = [f"{s['code']}:{s['level']}" for s in value]
-        if spec.kind == "yes_no" and isinstance(value, bool):
-            value = "yes" if value else "no"
+        value = spec.widget.form_value(value)
         if value not in (None, "", []):
             values[spec.name] = value if isinstance(value, list) else str(value)
     return values

@@ -8,17 +8,13 @@ fields or a ";"-separated CSV cell.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
-from babel import Locale
-from marshmallow import ValidationError, fields, post_load, validate, validates_schema
+from marshmallow import ValidationError, post_load, validate, validates_schema
 
 from mentornet.core.schemas import (
     Boolean,
-    Date,
     Email,
     Integer,
     MultiValue,
@@ -26,120 +22,25 @@ from mentornet.core.schemas import (
     String,
     between,
     lazy_message,
-    one_of,
 )
 from mentornet.modules.mentorships.cycle_models import Situation
-from mentornet.modules.profiles.classifications import fold, isced_fields, isced_levels, isco
+from mentornet.modules.profiles.classifications import isced_fields, isced_levels
+from mentornet.modules.profiles.fields import field_type
+from mentornet.modules.profiles.fields.base import choice_of
+from mentornet.modules.profiles.fields.classified import Occupation
+from mentornet.modules.profiles.fields.cldr import (
+    CEFR_LEVELS,
+    LanguageSkills,
+    language_codes,
+    territory_codes,
+)
 from mentornet.modules.profiles.models import ProfileRole
 
 _l = lazy_message
 
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 AVAILABILITY = ("weekday_daytime", "weekday_evening", "weekend")
 SENSITIVE_CORE_FIELDS = ("country_of_origin", "story")
 MAX_CAPACITY = 5
-
-
-@cache
-def territory_codes() -> frozenset[str]:
-    """ISO 3166 alpha-2 codes known to CLDR (not the numeric regions)."""
-    codes = (str(code) for code in Locale("en").territories)
-    return frozenset(code for code in codes if re.fullmatch(r"[A-Z]{2}", code))
-
-
-@cache
-def language_codes() -> frozenset[str]:
-    """ISO 639-1 language codes known to CLDR."""
-    codes = (str(code) for code in Locale("en").languages)
-    return frozenset(code for code in codes if re.fullmatch(r"[a-z]{2}", code))
-
-
-class Occupation(String):
-    """An ISCO-08 unit group: its code, "code title", or its exact title in any language."""
-
-    default_error_messages = {
-        **String.default_error_messages,
-        "unknown": _l("Choose an occupation from the list."),
-    }
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
-        text = str(super()._deserialize(value, attr, data, **kwargs)).strip()
-        groups = isco()
-        if match := re.match(r"^(\d{4})\b", text):
-            if match.group(1) in groups:
-                return match.group(1)
-            raise self.make_error("unknown")
-        wanted = fold(text)
-        for code, group in groups.items():
-            if len(code) == 4 and any(fold(label) == wanted for label in group.labels.values()):
-                return code
-        raise self.make_error("unknown")
-
-
-class LanguageSkills(MultiValue):
-    """Languages with a CEFR level: "ar:C2" strings (form, CSV) or {code, level} objects (JSON)."""
-
-    default_error_messages = {
-        **MultiValue.default_error_messages,
-        "entry": _l("Give each language with a level, for example ar:C2."),
-        "twice": _l("A language is listed twice."),
-    }
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(fields.Raw(), **kwargs)
-
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        entries = super()._deserialize(value, attr, data, **kwargs)
-        skills = [self._entry(entry) for entry in entries]
-        if len({skill["code"] for skill in skills}) != len(skills):
-            raise self.make_error("twice")
-        return skills
-
-    def _entry(self, entry: Any) -> dict[str, str]:
-        if isinstance(entry, dict):
-            code, level = str(entry.get("code", "")), str(entry.get("level", ""))
-        else:
-            code, _, level = str(entry).partition(":")
-        code, level = code.strip().lower(), level.strip().upper()
-        if code not in language_codes() or level not in CEFR_LEVELS:
-            raise self.make_error("entry")
-        return {"code": code, "level": level}
-
-
-def _choice(values: frozenset[str] | tuple[str, ...] | list[str]) -> validate.OneOf:
-    return one_of(sorted(values))
-
-
-def question_field(question: dict[str, Any], goal_keys: list[str]) -> fields.Field[Any]:
-    """The field for one questionnaire question, by its type."""
-    required = bool(question["required"])
-    kind = question["type"]
-    choices = [choice["key"] for choice in question["choices"]]
-    if kind == "text":
-        return String(required=required, validate=validate.Length(max=500))
-    if kind == "long_text":
-        return String(required=required, validate=validate.Length(max=5000))
-    if kind == "single_choice":
-        return String(required=required, validate=_choice(choices))
-    if kind == "multiple_choice":
-        return MultiValue(String(validate=_choice(choices)), required=required)
-    if kind == "number":
-        return Integer(required=required, validate=between(0, 1_000_000))
-    if kind == "date":
-        return Date(required=required)
-    if kind == "yes_no":
-        return Boolean(required=required)
-    if kind == "country":
-        return String(required=required, validate=_choice(territory_codes()))
-    if kind == "languages":
-        return LanguageSkills(required=required)
-    if kind == "occupation":
-        return Occupation(required=required)
-    if kind == "education":
-        return String(required=required, validate=_choice(list(isced_fields())))
-    if kind == "goals":
-        return MultiValue(String(validate=_choice(goal_keys)), required=required)
-    raise ValueError(f"unknown question type {kind}")
 
 
 def questions_for(settings: dict[str, Any], role: ProfileRole) -> list[dict[str, Any]]:
@@ -196,7 +97,7 @@ def profile_schema(
                 ),
             ],
         ),
-        "country_of_origin": String(validate=_choice(territory_codes())),
+        "country_of_origin": String(validate=choice_of(territory_codes())),
         "story": String(validate=validate.Length(max=5000)),
         "languages": LanguageSkills(
             required=True, validate=validate.Length(min=1, error=_l("Add at least one language."))
@@ -204,34 +105,36 @@ def profile_schema(
         "city": String(validate=validate.Length(max=120)),
         "occupation_code": Occupation(required=role is ProfileRole.MENTOR),
         "occupation_text": String(validate=validate.Length(max=200)),
-        "education_level": String(validate=_choice(list(isced_levels()))),
-        "education_field": String(validate=_choice(list(isced_fields()))),
+        "education_level": String(validate=choice_of(list(isced_levels()))),
+        "education_field": String(validate=choice_of(list(isced_fields()))),
         "goals": MultiValue(
-            String(validate=_choice(goal_keys)),
+            String(validate=choice_of(goal_keys)),
             required=True,
             validate=validate.Length(min=1, error=_l("Choose at least one goal.")),
         ),
-        "availability": MultiValue(String(validate=_choice(AVAILABILITY)), load_default=list),
+        "availability": MultiValue(String(validate=choice_of(AVAILABILITY)), load_default=list),
         "consent_sensitive": Boolean(load_default=False),
     }
     if role is ProfileRole.MENTEE:
         attrs["target_occupation_code"] = Occupation()
         attrs["shared_with_mentor"] = MultiValue(
-            String(validate=_choice(sensitive)), load_default=list
+            String(validate=choice_of(sensitive)), load_default=list
         )
     else:
         attrs["capacity"] = Integer(load_default=1, validate=between(1, MAX_CAPACITY))
     for question in questions:
-        attrs[f"q_{question['key']}"] = question_field(question, goal_keys)
+        attrs[f"q_{question['key']}"] = field_type(question["type"]).answer_field(
+            question, goal_keys
+        )
     if account is not None:
         attrs["email"] = Email(required=True, validate=validate.Length(max=254))
         attrs["name"] = String(required=True, validate=validate.Length(min=1, max=200))
         attrs["consent_privacy"] = Boolean(required=True)
-        attrs["locale"] = String(validate=_choice(settings["locales"]))
+        attrs["locale"] = String(validate=choice_of(settings["locales"]))
         if role is ProfileRole.MENTEE:
             # Her situation when she applies: the intake outcome the follow-ups compare with.
             attrs["situation"] = String(
-                required=True, validate=_choice([s.value for s in Situation])
+                required=True, validate=choice_of([s.value for s in Situation])
             )
     if account == "password":
         attrs["password"] = String(
@@ -298,3 +201,20 @@ def _make_shape(questions: list[dict[str, Any]], sensitive: list[str]) -> Any:
 def _plain(value: Any) -> Any:
     """Answers are stored as JSON: dates as ISO strings."""
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+# The answer fields live with their question types (profiles/fields); the profile's own fields
+# use them too, and other modules import them from here.
+__all__ = [
+    "AVAILABILITY",
+    "CEFR_LEVELS",
+    "MAX_CAPACITY",
+    "SENSITIVE_CORE_FIELDS",
+    "LanguageSkills",
+    "Occupation",
+    "language_codes",
+    "profile_schema",
+    "questions_for",
+    "sensitive_keys",
+    "territory_codes",
+]

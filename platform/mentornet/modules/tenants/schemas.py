@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from typing import Any
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, Protocol, cast
 
-from marshmallow import ValidationError, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
+from mentornet import modules
 from mentornet.core.i18n import CORE_LOCALES
 from mentornet.core.schemas import (
+    REQUIRED,
     Boolean,
     Dict,
     Float,
@@ -39,21 +43,6 @@ COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 MATCHING_MODES = ("coordinator", "mentor_selects", "mentee_requests")
 CRITERIA = ("occupation", "education", "goals", "languages", "distance", "age_gap", "availability")
-QUESTION_TYPES = (
-    "text",
-    "long_text",
-    "single_choice",
-    "multiple_choice",
-    "number",
-    "date",
-    "yes_no",
-    "country",
-    "languages",
-    "occupation",
-    "education",
-    "goals",
-)
-CHOICE_TYPES = frozenset({"single_choice", "multiple_choice"})
 AUDIENCES = ("mentee", "mentor")
 VIEWERS = ("staff", "mentor", "mentee")
 OUTCOMES = ("job", "education", "business", "network", "none")
@@ -99,9 +88,43 @@ class ChoiceSchema(Schema):
     label = LocalizedText(required=True)
 
 
+class QuestionType(Protocol):
+    """What a pack needs to know of a questionnaire field type (profiles/fields has them all)."""
+
+    @property
+    def definition(self) -> type[Schema]:
+        """The rules for what a question of this type holds besides the keys every one has."""
+
+    @property
+    def matchable(self) -> bool:
+        """Whether matching.questions may weigh its answers."""
+
+
+@cache
+def question_types() -> Mapping[str, QuestionType]:
+    """Every field type a question may name, by key: found in the modules' `fields` packages.
+
+    Found, not imported: the field types know profiles (answers, forms, classifications), and
+    every module, profiles too, reads the tenant's settings, so tenants names no other module.
+    """
+    found: dict[str, QuestionType] = {}
+    for package in modules.find("fields"):
+        for key, kind in package.FIELD_TYPES.items():
+            if key in found:
+                raise ValueError(f"two questionnaire field types are called {key}")
+            found[key] = kind
+    return found
+
+
+def _known_type(kind: str) -> None:
+    one_of(tuple(question_types()))(kind)
+
+
 class QuestionSchema(Schema):
+    """What every question holds; its type's `definition` (profiles/fields) says what else."""
+
     key = key_field()
-    type = String(required=True, validate=one_of(QUESTION_TYPES))
+    type = String(required=True, validate=_known_type)
     label = LocalizedText(required=True)
     help = LocalizedText(load_default=dict)
     audience = List(
@@ -116,10 +139,11 @@ class QuestionSchema(Schema):
         load_default=lambda: ["staff"],
         validate=[validate.Length(min=1, error=_l("Choose at least one.")), distinct],
     )
+    # Every question has the list, empty unless its type's definition asks for choices.
     choices = List(Nested(ChoiceSchema), load_default=list)
 
     @validates_schema
-    def _choices_match_type(self, data: dict[str, Any], **_: Any) -> None:
+    def _consistent(self, data: dict[str, Any], **_: Any) -> None:
         if data.get("key") in CORE_PROFILE_KEYS:
             raise ValidationError(_l("Every profile has this already; choose another key."), "key")
         if data.get("sensitive") and data.get("required"):
@@ -127,12 +151,30 @@ class QuestionSchema(Schema):
             raise ValidationError(
                 _l("A private (sensitive) question cannot be required."), "required"
             )
-        has_choices = bool(data.get("choices"))
-        if data.get("type") in CHOICE_TYPES and not has_choices:
-            raise ValidationError(_l("A choice question needs choices."), "choices")
-        if data.get("type") not in CHOICE_TYPES and has_choices:
-            raise ValidationError(_l("Only choice questions have choices."), "choices")
         _unique_keys(data.get("choices", []), "choices")
+
+
+@cache
+def _typed_schema(definition: type[Schema]) -> type[Schema]:
+    """QuestionSchema with the rules of a type's definition (one class per definition)."""
+    name = f"{definition.__name__}QuestionSchema"
+    return cast(type[Schema], type(name, (QuestionSchema, definition), {}))
+
+
+class Question(fields.Field[dict[str, Any]]):
+    """A question, loaded by the schema of the type it names (QuestionSchema if none is known)."""
+
+    default_error_messages = {**REQUIRED}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        kind = value.get("type") if isinstance(value, dict) else None
+        schema: type[Schema] = QuestionSchema
+        if isinstance(kind, str) and kind in question_types():
+            schema = _typed_schema(question_types()[kind].definition)
+        try:
+            return schema().load(value)
+        except ValidationError as error:
+            raise ValidationError(error.messages, valid_data=error.valid_data) from error
 
 
 class GoalSchema(Schema):
@@ -254,7 +296,7 @@ class TenantPackSchema(Schema):
     matching = Nested(MatchingSchema, required=True)
     cycle = Nested(CycleSchema, required=True)
     goals = List(Nested(GoalSchema), required=True, validate=validate.Length(min=1))
-    questionnaire = List(Nested(QuestionSchema), load_default=list)
+    questionnaire = List(Question(), load_default=list)
     features = Nested(FeaturesSchema, load_default=lambda: FeaturesSchema().load({}))
     retention = Nested(RetentionSchema, load_default=lambda: RetentionSchema().load({}))
     branding = Nested(BrandingSchema, load_default=lambda: BrandingSchema().load({}))
@@ -323,7 +365,7 @@ def _questions_exist(data: dict[str, Any]) -> dict[str, Any]:
         question = keys.get(criterion["question"])
         if question is None:
             errors[f"matching.questions[{i}].question"] = [_l("No question has this key.")]
-        elif question["type"] not in CHOICE_TYPES:
+        elif not question_types()[question["type"]].matchable:
             errors[f"matching.questions[{i}].question"] = [
                 _l("Only choice questions can be matched on.")
             ]

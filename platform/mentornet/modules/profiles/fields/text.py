@@ -1,0 +1,39 @@
+"""Questions answered in the member's own words."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from marshmallow import fields, validate
+
+from mentornet.core.schemas import String
+from mentornet.modules.profiles.fields.base import FieldType, Persona, Question, required
+from mentornet.modules.profiles.fields.widgets import TEXT, TEXTAREA
+
+
+class TextField(FieldType):
+    """A line of text."""
+
+    key = "text"
+    widget = TEXT
+    max_length: ClassVar[int] = 500
+
+    def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:
+        return String(required=required(question), validate=validate.Length(max=self.max_length))
+
+    def demo_answer(self, rng: random.Random, question: Question, persona: Persona) -> Any:
+        return persona.write(rng, "short_text")
+
+
+class LongTextField(TextField):
+    """A few paragraphs: motivation, experience."""
+
+    key = "long_text"
+    widget = TEXTAREA
+    max_length = 5000
+
+    def demo_answer(self, rng: random.Random, question: Question, persona: Persona) -> Any:
+        kind = "experience" if "experience" in question["key"] else "motivation"
+        return persona.write(rng, kind)
