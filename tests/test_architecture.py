@@ -26,8 +26,6 @@ WAITING = frozenset(
         # Situation and SITUATION_LABELS describe a member, not a pair: they belong with profiles
         ("profiles/forms.py", "mentorships"),
         ("profiles/schemas.py", "mentorships"),
-        # submit_application records the intake outcome by calling mentorships
-        ("profiles/operations.py", "mentorships"),
     }
 )
 

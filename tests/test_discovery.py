@@ -32,7 +32,7 @@ def _files_on_disk(*names: str) -> list[str]:
 
 def test_every_module_file_of_a_kind_is_found_in_sorted_order() -> None:
     assert module_names() == sorted(path.parent.name for path in MODULES.glob("*/__init__.py"))
-    for patterns in (("blueprint",), ("cli",), ("models", "*_models")):
+    for patterns in (("blueprint",), ("cli",), ("models", "*_models"), ("signals",)):
         found = [module.__name__ for module in find(*patterns)]
         assert found == _files_on_disk(*patterns), patterns
 
@@ -55,6 +55,13 @@ def test_every_model_file_is_in_the_metadata() -> None:
                 and value.__module__ == module.__name__
             ):
                 assert value.__tablename__ in tables, value
+
+
+def test_every_receiver_a_module_lists_is_connected(app: Flask) -> None:
+    listed = [pair for module in find("signals") for pair in getattr(module, "RECEIVERS", ())]
+    assert listed != []
+    for signal, receiver in listed:
+        assert receiver in list(signal.receivers_for(object())), (signal.name, receiver)
 
 
 def test_the_mentornet_command_has_core_s_and_every_module_s_commands() -> None:

@@ -46,6 +46,7 @@ def create_app(config_override: Mapping[str, Any] | None = None) -> Flask:
     configure_settings(app, config_override)
     configure_logging(app)
     configure_database(app)
+    configure_signals(app)
     configure_tenancy(app)
     configure_i18n(app)
     configure_security(app)
@@ -84,6 +85,15 @@ def configure_database(app: Flask) -> None:
     from mentornet.extensions import db
 
     db.init_app(app)
+
+
+def configure_signals(app: Flask) -> None:
+    """Connect the receivers that every module's signals.py lists in RECEIVERS."""
+    from mentornet.modules import find
+
+    for module in find("signals"):
+        for signal, receiver in getattr(module, "RECEIVERS", ()):
+            signal.connect(receiver)
 
 
 def configure_tenancy(app: Flask) -> None:

@@ -78,6 +78,12 @@ def record_outcome(
     return outcome
 
 
+def record_intake_outcome(profile: Profile, *, session: Session, situation: str | None) -> None:
+    """Receives profile_applied: the situation an applicant gives is her intake outcome."""
+    if situation:
+        record_outcome(session, profile, OutcomeStage.INTAKE, situation)
+
+
 def schedule_follow_ups(
     session: Session, tenant: Tenant, mentorship: Mentorship, *, closed_on: dt.date
 ) -> list[Outcome]:

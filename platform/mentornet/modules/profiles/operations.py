@@ -16,8 +16,6 @@ from mentornet.core.errors import DomainError, IllegalTransitionError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.accounts.operations import create_user, get_user_by_email
-from mentornet.modules.mentorships.cycle_models import OutcomeStage
-from mentornet.modules.mentorships.outcomes import record_outcome
 from mentornet.modules.profiles.models import (
     SKIPPABLE_STEPS,
     STATUS_LABELS,
@@ -28,7 +26,7 @@ from mentornet.modules.profiles.models import (
     ProfileStatus,
     ProfileStatusChange,
 )
-from mentornet.modules.profiles.signals import profile_status_changed
+from mentornet.modules.profiles.signals import profile_applied, profile_status_changed
 from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
@@ -63,7 +61,7 @@ def submit_application(
 ) -> tuple[User, Profile]:
     """Create the account and the profile in one step, with the consents given in the form.
 
-    A mentee's situation today is kept as her intake outcome.
+    A mentee's situation today goes out with profile_applied (kept as her intake outcome).
     """
     account = data["account"]
     if get_user_by_email(session, account["email"]) is not None:
@@ -88,8 +86,7 @@ def submit_application(
     session.add(profile)
     session.flush()
     _record_change(session, profile, None, S.APPLIED, actor_id=user.id, reason="application")
-    if data.get("situation"):
-        record_outcome(session, profile, OutcomeStage.INTAKE, data["situation"])
+    profile_applied.send(profile, session=session, situation=data.get("situation"))
     log.info("application %s (%s) received in tenant %s", profile.id, role.value, tenant.id)
     return user, profile
 
