@@ -12,7 +12,7 @@ import click
 import pytest
 from flask import Flask
 
-from mentornet.cli import main, module_commands
+from mentornet.cli import add_commands, main, module_commands
 from mentornet.core.db import Base
 from mentornet.core.permissions import ANYONE, STAFF, merge_permissions
 from mentornet.modules import find, module_names
@@ -101,6 +101,11 @@ def test_a_cli_module_offers_its_top_level_commands_not_their_subcommands() -> N
         serve=main.commands["serve"],  # imported from core: not this module's own
     )
     assert [command.name for command in module_commands(module)] == ["alone", "example"]
+
+
+def test_a_second_command_of_one_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="'serve'"):
+        add_commands(main, [main.commands["serve"]])
 
 
 def test_a_route_given_two_different_permissions_is_refused() -> None:

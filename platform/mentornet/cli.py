@@ -40,7 +40,7 @@ def add_commands(group: click.Group, commands: list[click.Command]) -> None:
     """Add each command, refusing a second one of the same name (it would hide the first)."""
     for command in commands:
         if command.name in group.commands:
-            raise click.UsageError(f"two commands are called {command.name!r}")
+            raise ValueError(f"two commands are called {command.name!r}")
         group.add_command(command)
 
 
