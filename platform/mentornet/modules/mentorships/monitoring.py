@@ -158,9 +158,7 @@ def send_check_in_reminders(
     for entry in session.scalars(sa.select(CheckIn).where(CheckIn.mentorship_id.in_(running))):
         check_ins.setdefault(entry.mentorship_id, []).append(entry)
     sent = 0
-    for mentorship in session.scalars(
-        sa.select(Mentorship).where(Mentorship.state.in_(AT_WORK))
-    ):
+    for mentorship in session.scalars(sa.select(Mentorship).where(Mentorship.state.in_(AT_WORK))):
         for profile in pair_of(session, mentorship):
             due = check_in_due_on(tenant, mentorship, profile, check_ins.get(mentorship.id, []))
             is_mentee = profile.id == mentorship.mentee_profile_id

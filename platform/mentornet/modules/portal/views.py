@@ -28,7 +28,7 @@ WORK_ROLE_TITLES = {
 
 
 def work_roles(user: User) -> str:
-    """"coordinator and translator": the account's work roles as a list in words ("" for none)."""
+    """The account's work roles as a list in words ("coordinator and translator"; "" for none)."""
     titles = [term("coordinator")] if Role.COORDINATOR in user.role_names else []
     titles += [str(WORK_ROLE_TITLES[r]) for r in sorted(user.role_names) if r in WORK_ROLE_TITLES]
     return join_list(titles)
