@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mentornet.modules.matching import views as matching_views
 from mentornet.modules.matching.models import BatchStatus, MatchingBatch
+from mentornet.modules.matching.views import console as matching_views
 from mentornet.modules.mentorships.models import Mentorship, State
 from mentornet.modules.profiles.models import ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session

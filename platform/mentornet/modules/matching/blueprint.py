@@ -1,9 +1,10 @@
-"""URLs of the matching console (under /<tenant_slug>/staff/matching)."""
+"""URLs of matching: the coordinators' console (/staff/matching) and members' browsing (/me/browse)."""
 
 from flask import Blueprint
 
-from mentornet.core.permissions import STAFF
-from mentornet.modules.matching import views
+from mentornet.core.permissions import ANY_ACCOUNT, STAFF
+from mentornet.modules.matching.views import browse
+from mentornet.modules.matching.views import console as views
 
 bp = Blueprint("matching", __name__, template_folder="templates")
 
@@ -19,6 +20,9 @@ PERMISSIONS = {
     "discard_draft": STAFF,
     "pin_draft": STAFF,
     "withdraw": STAFF,
+    # Members browse in the modes that let them choose; the views check mode and status.
+    "browse": ANY_ACCOUNT,
+    "request_match": ANY_ACCOUNT,
 }
 
 bp.add_url_rule("/staff/matching", view_func=views.console)
@@ -42,4 +46,8 @@ bp.add_url_rule(
     "/staff/matching/mentorships/<int:mentorship_id>/withdraw",
     view_func=views.withdraw,
     methods=["POST"],
+)
+bp.add_url_rule("/me/browse", view_func=browse.browse)
+bp.add_url_rule(
+    "/me/browse/<int:profile_id>/request", view_func=browse.request_match, methods=["POST"]
 )

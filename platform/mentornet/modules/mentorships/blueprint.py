@@ -11,8 +11,6 @@ bp = Blueprint("mentorships", __name__, template_folder="templates")
 # Members reach the pair pages; the views check that the pair is her own.
 PERMISSIONS = {
     "answer": ANY_ACCOUNT,
-    "browse": ANY_ACCOUNT,
-    "request_match": ANY_ACCOUNT,
     "my_mentorships": ANY_ACCOUNT,
     "mentorship": ANY_ACCOUNT,
     "add_goal": ANY_ACCOUNT,
@@ -36,10 +34,6 @@ PERMISSIONS = {
 
 bp.add_url_rule(
     "/me/mentorships/<int:mentorship_id>/answer", view_func=member.answer, methods=["POST"]
-)
-bp.add_url_rule("/me/browse", view_func=member.browse)
-bp.add_url_rule(
-    "/me/browse/<int:profile_id>/request", view_func=member.request_match, methods=["POST"]
 )
 
 # The pair's own page: plan, meetings, check-ins, closing.

@@ -1,0 +1,1 @@
+"""Views of the matching module: the coordinators' console and the members' browsing."""
