@@ -6,6 +6,7 @@ The messages are lazy strings: they are rendered in the locale of whoever reads 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask_babel import gettext
@@ -49,16 +50,48 @@ class Schema(_Schema):
     }
 
 
+# What no text may hold: the C0 and C1 control characters (NUL among them, which PostgreSQL refuses
+# to store), DEL, and lone surrogates (not text at all, yet JSON can carry them). Tab and line breaks
+# are text in a multi-line field; a single-line field refuses them too.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_OR_BREAK = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROL_CHARACTERS = _l("This text contains invisible control characters. Please remove them.")
+
+
 class String(fields.String):
+    """Text; never control characters. `single_line=True` also refuses tabs and line breaks."""
+
     default_error_messages = {
         **REQUIRED,
         "invalid": _l("Enter text."),
         "invalid_utf8": _l("Enter text."),
+        "control": CONTROL_CHARACTERS,
     }
+
+    def __init__(self, *, single_line: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.refused = _CONTROL_OR_BREAK if single_line else _CONTROL
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if self.refused.search(text):
+            raise self.make_error("control")
+        return text
 
 
 class Email(fields.Email):
-    default_error_messages = {**REQUIRED, "invalid": _l("Enter a valid e-mail address.")}
+    default_error_messages = {
+        **REQUIRED,
+        "invalid": _l("Enter a valid e-mail address."),
+        "control": CONTROL_CHARACTERS,
+    }
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        # The address validator accepts control characters inside a quoted local part.
+        text: str = super()._deserialize(value, attr, data, **kwargs)
+        if _CONTROL_OR_BREAK.search(text):
+            raise self.make_error("control")
+        return text
 
 
 class Integer(fields.Integer):
@@ -193,6 +226,7 @@ def _join(prefix: str, key: str) -> str:
 
 
 __all__ = [
+    "CONTROL_CHARACTERS",
     "Boolean",
     "Date",
     "Dict",

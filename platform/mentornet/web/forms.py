@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import request
+from flask import flash, request
 from marshmallow import Schema, ValidationError
 
 from mentornet.core.errors import DomainError
@@ -53,3 +54,11 @@ def parse_form(schema: Schema, *, list_fields: tuple[str, ...] = ()) -> FormResu
 
 def empty_form() -> FormResult:
     return FormResult(values={})
+
+
+def flash_errors(form: FormResult, labels: Mapping[str, object]) -> None:
+    """A form whose page has no place for messages: each one flashed after its field's name."""
+    for name, messages in form.errors.items():
+        label = labels.get(name)
+        for message in messages:
+            flash(f"{label}: {message}" if label else message, "error")

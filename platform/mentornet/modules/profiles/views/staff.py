@@ -5,9 +5,11 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mentornet.core.i18n import current_locale
+from mentornet.core.schemas import Schema, String, length, one_of
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
@@ -16,6 +18,7 @@ from mentornet.modules.profiles.classifications import isced_fields, isced_level
 from mentornet.modules.profiles.forms import profile_fields
 from mentornet.modules.profiles.models import STATUS_LABELS, Profile, ProfileRole, ProfileStatus
 from mentornet.web.boundary import refusal_goes_to
+from mentornet.web.forms import flash_errors, parse_form
 
 # What a coordinator can do next from each status (the lifecycle allows more; these are the buttons).
 ACTIONS = {
@@ -28,6 +31,17 @@ ACTIONS = {
     ProfileStatus.INTERVIEWED: [ProfileStatus.APPROVED],
 }
 EXITS = [ProfileStatus.PAUSED, ProfileStatus.REJECTED, ProfileStatus.WITHDRAWN]
+FIELD_LABELS = {"status": _l("Status"), "reason": _l("Reason"), "text": _l("Note")}
+
+
+# The applicant page's two small forms (only these views read them).
+class StatusChangeSchema(Schema):
+    status = String(required=True, validate=one_of([m.value for m in ProfileStatus]))
+    reason = String(load_default="", validate=length(maximum=1000))
+
+
+class NoteSchema(Schema):
+    text = String(load_default="", validate=length(maximum=10_000))
 
 
 def _int(name: str) -> int | None:
@@ -110,27 +124,28 @@ def applicant(profile_id: int) -> ResponseReturnValue:
 
 def change_status(profile_id: int) -> ResponseReturnValue:
     profile, _user = _load(profile_id)
-    target = request.form.get("status", "")
-    if target not in {m.value for m in ProfileStatus}:
-        abort(400)
-    refusal_goes_to(url_for("profiles.applicant", profile_id=profile_id))
+    back = url_for("profiles.applicant", profile_id=profile_id)
+    form = parse_form(StatusChangeSchema())
+    if not form.ok:
+        flash_errors(form, FIELD_LABELS)
+        return redirect(back, 303)
+    target = ProfileStatus(form.data["status"])
+    refusal_goes_to(back)
     operations.change_status(
-        db.session,
-        g.tenant,
-        profile,
-        ProfileStatus(target),
-        actor=current_user,
-        reason=request.form.get("reason", ""),
+        db.session, g.tenant, profile, target, actor=current_user, reason=form.data["reason"]
     )
-    flash(
-        _("Status changed to “%(status)s”.", status=STATUS_LABELS[ProfileStatus(target)]), "success"
-    )
-    return redirect(url_for("profiles.applicant", profile_id=profile_id))
+    flash(_("Status changed to “%(status)s”.", status=STATUS_LABELS[target]), "success")
+    return redirect(back)
 
 
 def add_note(profile_id: int) -> ResponseReturnValue:
     profile, _user = _load(profile_id)
-    refusal_goes_to(url_for("profiles.applicant", profile_id=profile_id))
-    operations.add_interview_note(db.session, profile, current_user, request.form.get("text", ""))
+    back = url_for("profiles.applicant", profile_id=profile_id)
+    form = parse_form(NoteSchema())
+    if not form.ok:
+        flash_errors(form, FIELD_LABELS)
+        return redirect(back + "#notes", 303)
+    refusal_goes_to(back)
+    operations.add_interview_note(db.session, profile, current_user, form.data["text"])
     flash(_("The note has been saved."), "success")
-    return redirect(url_for("profiles.applicant", profile_id=profile_id) + "#notes")
+    return redirect(back + "#notes")
