@@ -56,6 +56,20 @@ def profile_fields(
 ) -> list[FieldSpec]:
     """Every field of the application or profile form, in display order."""
     reader = Reader.of(settings, locale)
+    mentor = role is ProfileRole.MENTOR
+    return [
+        *_account_fields(account),
+        *_intake_fields(mentor, account),
+        *_about_fields(locale),
+        *_work_fields(mentor, locale),
+        *_goal_fields(mentor, reader),
+        *(_question_spec(question, reader) for question in questions_for(settings, role)),
+        *_private_fields(locale),
+    ]
+
+
+def _account_fields(account: str | None) -> list[FieldSpec]:
+    """Name and e-mail when the form creates an account; a password when she chooses one."""
     specs: list[FieldSpec] = []
     if account is not None:
         specs += [
@@ -91,21 +105,28 @@ def profile_fields(
                 section="account",
             ),
         ]
-    mentor = role is ProfileRole.MENTOR
-    if not mentor and account is not None:
-        # Asked once, when she applies (the intake outcome); later answers come from follow-ups.
-        specs.append(
-            FieldSpec(
-                "situation",
-                "select",
-                _l("What is your situation today?"),
-                True,
-                _l("Choose the one that fits best."),
-                choices=[(s.value, SITUATION_LABELS[s.value]) for s in Situation],
-                section="work",
-            )
+    return specs
+
+
+def _intake_fields(mentor: bool, account: str | None) -> list[FieldSpec]:
+    if mentor or account is None:
+        return []
+    # Asked once, when she applies (the intake outcome); later answers come from follow-ups.
+    return [
+        FieldSpec(
+            "situation",
+            "select",
+            _l("What is your situation today?"),
+            True,
+            _l("Choose the one that fits best."),
+            choices=[(s.value, SITUATION_LABELS[s.value]) for s in Situation],
+            section="work",
         )
-    specs += [
+    ]
+
+
+def _about_fields(locale: str) -> list[FieldSpec]:
+    return [
         FieldSpec("birth_year", "number", _l("Year of birth"), True),
         FieldSpec("city", "text", _l("City or area where you live"), autocomplete="address-level2"),
         FieldSpec(
@@ -116,6 +137,12 @@ def profile_fields(
             _l("Add each language with your level, from A1 (beginner) to C2 (fluent)."),
             choices=language_choices(locale),
         ),
+    ]
+
+
+def _work_fields(mentor: bool, locale: str) -> list[FieldSpec]:
+    """Her profession (and, for a mentee, the one she aims for) and her education."""
+    specs = [
         FieldSpec(
             "occupation_code",
             "occupation",
@@ -136,7 +163,8 @@ def profile_fields(
                 section="work",
             )
         )
-    specs += [
+    return [
+        *specs,
         FieldSpec(
             "education_level",
             "select",
@@ -151,6 +179,12 @@ def profile_fields(
             choices=group_choices(isced_fields(), locale, 3),
             section="work",
         ),
+    ]
+
+
+def _goal_fields(mentor: bool, reader: Reader) -> list[FieldSpec]:
+    """The network's goals, when she can meet and, for a mentor, how many mentees at a time."""
+    specs = [
         FieldSpec(
             "goals",
             "checkboxes",
@@ -177,8 +211,12 @@ def profile_fields(
                 section="goals",
             )
         )
-    specs += [_question_spec(q, reader) for q in questions_for(settings, role)]
-    specs += [
+    return specs
+
+
+def _private_fields(locale: str) -> list[FieldSpec]:
+    """Special-category data: stored only with her consent."""
+    return [
         FieldSpec(
             "country_of_origin",
             "select",
@@ -198,7 +236,6 @@ def profile_fields(
             ),
         ),
     ]
-    return specs
 
 
 def _question_spec(question: Question, reader: Reader) -> FieldSpec:
