@@ -44,6 +44,7 @@ def create_app(config_override: Mapping[str, Any] | None = None) -> Flask:
         template_folder="web/templates",
     )
     configure_settings(app, config_override)
+    configure_routing(app)
     configure_logging(app)
     configure_database(app)
     configure_signals(app)
@@ -70,6 +71,13 @@ def configure_settings(app: Flask, override: Mapping[str, Any] | None) -> None:
     )
     app.config["BABEL_DEFAULT_LOCALE"] = settings["PLATFORM_DEFAULT_LOCALE"]
     app.config["RATELIMIT_HEADERS_ENABLED"] = True
+
+
+def configure_routing(app: Flask) -> None:
+    """Before any route exists: <int:...> takes only ids the database can hold."""
+    from mentornet.web.converters import RecordIdConverter
+
+    app.url_map.converters["int"] = RecordIdConverter
 
 
 def configure_logging(app: Flask) -> None:
