@@ -1,10 +1,9 @@
-"""Statuses and places that follow from the pairs, derived by the rules the operations apply.
+"""Statuses and places that follow from the pairs, derived by the rule the application applies.
 
-Every planned move and every pair step is replayed in time order: a proposal takes one of the
-mentor's places; "both said yes" makes the mentee matched (and the mentor too, once she is full);
-a pair that stops holding a place frees it, makes a matched mentor available again and a matched
-mentee an alumna (completed) or approved (anything else). Each status change is checked against
-the profile lifecycle, so the generated history is one the application itself could have written.
+Every planned move and every pair step is replayed in time order; what a pair step does to the
+mentor's places and to both people's statuses is mentorships.effects.pair_effects, the function
+operations.transition applies too. Each status change is checked against the profile lifecycle, so the generated history is one the
+application itself could have written.
 """
 
 from __future__ import annotations
@@ -13,8 +12,9 @@ import datetime as dt
 
 from mentornet.modules.demo.journeys import Move
 from mentornet.modules.demo.plan import DemoNetwork, DemoPair, DemoProfile, StatusStep
-from mentornet.modules.mentorships.models import HOLDS_PLACE, State
-from mentornet.modules.profiles.models import TRANSITIONS, ProfileStatus
+from mentornet.modules.mentorships.effects import pair_effects
+from mentornet.modules.mentorships.models import HOLDS_PLACE
+from mentornet.modules.profiles.models import TRANSITIONS, ProfileRole, ProfileStatus
 
 S = ProfileStatus
 
@@ -45,29 +45,20 @@ def _pair_step(network: DemoNetwork, pair: DemoPair, position: int) -> None:
     mentee, mentor = network.profiles[pair.mentee], network.profiles[pair.mentor]
     if position == 0 and mentee.status is not S.APPROVED:
         raise ReplayError(f"pair of a mentee who is {mentee.status}")
-    if step.state is State.PROPOSED:
-        if mentor.status is not S.APPROVED or mentor.places_taken >= mentor.columns["capacity"]:
-            raise ReplayError("proposal to a mentor without a free place")
-        mentor.places_taken += 1
-    elif step.state is State.AGREED:
-        _move(mentee, step.at, S.MATCHED, None, "mentorship agreed")
-        full = mentor.places_taken >= mentor.columns["capacity"]
-        if full and mentor.status is S.APPROVED:
-            _move(mentor, step.at, S.MATCHED, None, "all places taken")
-    if before in HOLDS_PLACE and step.state not in HOLDS_PLACE:
-        mentor.places_taken -= 1
-        if mentor.status is S.MATCHED:
-            _move(mentor, step.at, S.APPROVED, None, "a place is free again")
-        if mentee.status is S.MATCHED:
-            completed = step.state is State.COMPLETED
-            target = S.ALUMNI if completed else S.APPROVED
-            _move(
-                mentee,
-                step.at,
-                target,
-                None,
-                "mentorship completed" if completed else "mentorship ended",
-            )
+    full = mentor.places_taken >= mentor.columns["capacity"]
+    effects = pair_effects(
+        before,
+        step.state,
+        mentee_status=mentee.status,
+        mentor_status=mentor.status,
+        mentor_full=full,
+    )
+    if effects.places > 0 and (mentor.status is not S.APPROVED or full):
+        raise ReplayError("proposal to a mentor without a free place")
+    mentor.places_taken += effects.places
+    for move in effects.moves:
+        person = mentee if move.role is ProfileRole.MENTEE else mentor
+        _move(person, step.at, move.status, None, move.reason)
 
 
 def _move(

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
+from mentornet.modules.mentorships.effects import PairEffects, pair_effects
 from mentornet.modules.mentorships.models import (
-    HOLDS_PLACE,
     NEVER_AGAIN,
     OPEN_FOR_MENTEE,
     Mentorship,
@@ -259,11 +259,6 @@ def answer(
         notify(session, tenant, mentorship, "declined", recipients=[mentee, mentor])
     elif mentorship.mentee_answer and mentorship.mentor_answer:
         transition(session, mentorship, State.AGREED, actor, "both said yes")
-        for person in (mentee, mentor):
-            if person.status is ProfileStatus.APPROVED and (
-                person.role is ProfileRole.MENTEE or mentor.places_taken >= mentor.capacity
-            ):
-                follow_pair(session, person, ProfileStatus.MATCHED, actor=actor, reason="agreed")
         notify(session, tenant, mentorship, "agreed", recipients=[mentee, mentor])
     session.flush()
 
@@ -304,8 +299,8 @@ def history(session: Session, mentorship: Mentorship) -> list[MentorshipTransiti
 def _to_proposed(
     session: Session, tenant: Tenant, mentorship: Mentorship, mentor: Profile, actor: User
 ) -> None:
-    if not reserve_place(session, mentor.id):
-        raise DomainError(_l("This mentor has no free place at the moment."))
+    mentee, _mentor = pair_of(session, mentorship)
+    _change_places(session, mentor, _effects(mentorship.state, State.PROPOSED, mentee, mentor))
     # Whoever asked or agreed to meet, both decide again after meeting: the chemistry step.
     mentorship.mentee_answer = mentorship.mentor_answer = None
     mentorship.expires_at = utcnow() + timedelta(
@@ -320,25 +315,39 @@ def _to_proposed(
 def transition(
     session: Session, mentorship: Mentorship, target: State, actor: User | None, reason: str
 ) -> None:
-    held = mentorship.state in HOLDS_PLACE
+    """Move the pair; the mentor's places and both people's statuses follow (effects.py)."""
     previous = mentorship.move_to(target)
-    if held and target not in HOLDS_PLACE:
-        release_place(session, mentorship.mentor_profile_id)
-        _after_pair_ends(session, mentorship, actor, completed=target is State.COMPLETED)
+    mentee, mentor = pair_of(session, mentorship)
+    effects = _effects(previous, target, mentee, mentor)
+    _change_places(session, mentor, effects)
+    _after_pair_moves(session, mentee, mentor, effects, actor)
     _record(session, mentorship, previous, target, actor, reason)
 
 
-def _after_pair_ends(
-    session: Session, mentorship: Mentorship, actor: User | None, *, completed: bool
+def _effects(before: State | None, after: State, mentee: Profile, mentor: Profile) -> PairEffects:
+    return pair_effects(
+        before,
+        after,
+        mentee_status=mentee.status,
+        mentor_status=mentor.status,
+        mentor_full=mentor.places_taken >= mentor.capacity,
+    )
+
+
+def _change_places(session: Session, mentor: Profile, effects: PairEffects) -> None:
+    if effects.places > 0 and not reserve_place(session, mentor.id):
+        raise DomainError(_l("This mentor has no free place at the moment."))
+    if effects.places < 0:
+        release_place(session, mentor.id)
+
+
+def _after_pair_moves(
+    session: Session, mentee: Profile, mentor: Profile, effects: PairEffects, actor: User | None
 ) -> None:
-    """A mentor with a free place is back in the pool; a mentee too, or an alumna if completed."""
-    mentee, mentor = pair_of(session, mentorship)
-    reason = "mentorship completed" if completed else "mentorship ended"
-    if mentor.status is ProfileStatus.MATCHED:
-        follow_pair(session, mentor, ProfileStatus.APPROVED, actor=actor, reason=reason)
-    if mentee.status is ProfileStatus.MATCHED:
-        target = ProfileStatus.ALUMNI if completed else ProfileStatus.APPROVED
-        follow_pair(session, mentee, target, actor=actor, reason=reason)
+    """Matched, back in the pool or an alumna: the statuses that follow the pair, with a reason."""
+    for move in effects.moves:
+        person = mentee if move.role is ProfileRole.MENTEE else mentor
+        follow_pair(session, person, move.status, actor=actor, reason=move.reason)
 
 
 def _record(
