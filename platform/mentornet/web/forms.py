@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import flash, request
 from marshmallow import Schema, ValidationError
+from werkzeug.datastructures import MultiDict
 
 from mentornet.core.errors import DomainError
 from mentornet.core.schemas import flatten_errors
@@ -36,12 +37,23 @@ class FormResult:
 
 def parse_form(schema: Schema, *, list_fields: tuple[str, ...] = ()) -> FormResult:
     """Validate request.form with a schema. Only the schema's fields are read; csrf_token is not."""
+    return _parse(schema, request.form, list_fields)
+
+
+def parse_query(schema: Schema, *, list_fields: tuple[str, ...] = ()) -> FormResult:
+    """Validate a page's query arguments (a list's filters) with a schema, like a form."""
+    return _parse(schema, request.args, list_fields)
+
+
+def _parse(
+    schema: Schema, submitted: MultiDict[str, str], list_fields: tuple[str, ...]
+) -> FormResult:
     values: dict[str, Any] = {}
     for name in schema.fields:
         if name in list_fields:
-            values[name] = request.form.getlist(name)
-        elif name in request.form:
-            raw = request.form[name]
+            values[name] = submitted.getlist(name)
+        elif name in submitted:
+            raw = submitted[name]
             if raw.strip() != "":
                 values[name] = raw
     result = FormResult(values=values)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mentornet.core.i18n import current_locale
-from mentornet.core.schemas import Schema, String, length, one_of
+from mentornet.core.schemas import Integer, Schema, String, between, length, one_of
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
@@ -18,7 +18,7 @@ from mentornet.modules.profiles.classifications import isced_fields, isced_level
 from mentornet.modules.profiles.forms import profile_fields
 from mentornet.modules.profiles.models import STATUS_LABELS, Profile, ProfileRole, ProfileStatus
 from mentornet.web.boundary import refusal_goes_to
-from mentornet.web.forms import flash_errors, parse_form
+from mentornet.web.forms import flash_errors, parse_form, parse_query
 
 # What a coordinator can do next from each status (the lifecycle allows more; these are the buttons).
 ACTIONS = {
@@ -44,28 +44,40 @@ class NoteSchema(Schema):
     text = String(load_default="", validate=length(maximum=10_000))
 
 
-def _int(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() else None
+class ApplicantFilterSchema(Schema):
+    """The queue's filters, as the page's filter form sends them."""
+
+    role = String(load_default=None, validate=one_of([m.value for m in ProfileRole]))
+    status = String(load_default=None, validate=one_of([m.value for m in ProfileStatus]))
+    waiting = Integer(load_default=None, validate=between(0, 36_500))
+    goal = String(load_default=None, validate=length(maximum=100))
+    language = String(load_default=None, validate=length(maximum=10))
 
 
-def _enum_arg(
-    name: str, kind: type[ProfileRole] | type[ProfileStatus]
-) -> ProfileRole | ProfileStatus | None:
-    value = request.args.get(name, "")
-    return kind(value) if value in {m.value for m in kind} else None
+FILTER_LABELS = {
+    "role": _l("Role"),
+    "status": _l("Status"),
+    "waiting": _l("Waiting at least"),
+    "goal": _l("Goal"),
+    "language": _l("Speaks (language code)"),
+}
 
 
 def applicants() -> ResponseReturnValue:
+    """The queue; filters that cannot be read are named, and the whole queue is shown (400)."""
+    form = parse_query(ApplicantFilterSchema())
+    if not form.ok:
+        flash_errors(form, FILTER_LABELS)
+    chosen = form.data if form.ok else {}
     wanted = operations.ApplicantFilter(
-        role=_enum_arg("role", ProfileRole),  # type: ignore[arg-type]
-        status=_enum_arg("status", ProfileStatus),  # type: ignore[arg-type]
-        waiting_days=_int("waiting"),
-        goal=request.args.get("goal") or None,
-        language=request.args.get("language") or None,
+        role=ProfileRole(chosen["role"]) if chosen.get("role") else None,
+        status=ProfileStatus(chosen["status"]) if chosen.get("status") else None,
+        waiting_days=chosen.get("waiting"),
+        goal=chosen.get("goal"),
+        language=chosen.get("language"),
     )
     rows = operations.applicants(db.session, wanted)
-    return render_template(
+    page = render_template(
         "profiles/staff/applicants.html",
         rows=rows,
         wanted=wanted,
@@ -74,6 +86,7 @@ def applicants() -> ResponseReturnValue:
         roles=list(ProfileRole),
         statuses=list(ProfileStatus),
     )
+    return page, 200 if form.ok else 400
 
 
 def _load(profile_id: int) -> tuple[Profile, User]:
