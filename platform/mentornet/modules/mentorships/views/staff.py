@@ -71,7 +71,7 @@ def pairs() -> ResponseReturnValue:
         search=request.args.get("q", ""),
         attention_only=request.args.get("attention") == "1",
     )
-    page = page_of(len(rows), PAGE_SIZE)
+    page = page_of(len(rows), PAGE_SIZE, keep=("state", "q", "attention"))
     return render_template(
         "mentorships/staff/pairs.html",
         rows=rows[page.start : page.end],
