@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app
+from flask import Response, current_app, request
 from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -19,6 +19,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
+# What may stay in a cache: the same bytes for everybody, never a person's data.
+SHARED_ENDPOINTS = frozenset({"static", "portal.theme"})
 
 
 def add_security_headers(response: Response) -> Response:
@@ -33,8 +35,10 @@ def add_security_headers(response: Response) -> Response:
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if hsts := current_app.config["HSTS_SECONDS"]:
         headers.setdefault("Strict-Transport-Security", f"max-age={hsts}; includeSubDomains")
-    if current_user and current_user.is_authenticated:
-        # Personal pages must not stay in shared caches or the browser's back-forward history.
+    if request.endpoint not in SHARED_ENDPOINTS or (current_user and current_user.is_authenticated):
+        # A page may show what a person typed (a refused application, the reset form) or her own
+        # data: it must not stay in shared caches or the browser's back-forward history, signed in
+        # or not.
         headers["Cache-Control"] = "no-store"
         headers["Pragma"] = "no-cache"
     headers.add("Vary", "Cookie")
