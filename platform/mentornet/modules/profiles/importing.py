@@ -54,19 +54,44 @@ class ImportReport:
 
 
 def read_rows(data: bytes | str) -> list[dict[str, str]]:
-    """CSV rows as dicts; accepts a UTF-8 (optionally with BOM) file, comma or semicolon separated."""
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
+    """CSV rows as dicts; accepts a UTF-8 (optionally with BOM) file, comma or semicolon separated.
+
+    A file that cannot be read as such is refused as a whole, naming the row where reading stopped
+    (the header is row 1): not UTF-8, a row with more values than the header has columns, a field
+    longer than the csv module's limit (128 KiB), or more than MAX_ROWS rows.
+    """
+    try:
+        text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise DomainError(_l("The file is not UTF-8 text."), field="file") from exc
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    rows = []
-    for row in reader:
-        rows.append({(key or "").strip(): (value or "").strip() for key, value in row.items()})
-        if len(rows) > MAX_ROWS:
-            raise DomainError(
-                _l("The file has more than %(max)s rows.", max=MAX_ROWS), field="file"
-            )
+    rows: list[dict[str, str]] = []
+    try:
+        for row in reader:
+            _check_shape(row, len(rows) + 2)
+            rows.append({(key or "").strip(): (value or "").strip() for key, value in row.items()})
+    except csv.Error as exc:
+        raise DomainError(
+            _l(
+                "Row %(row)s cannot be read: a field is longer than %(size)s KiB, or a quote is not closed.",
+                row=len(rows) + 2,
+                size=csv.field_size_limit() // 1024,
+            ),
+            field="file",
+        ) from exc
     return rows
+
+
+def _check_shape(row: dict[str | None, Any], number: int) -> None:
+    if None in row:  # DictReader keeps the values beyond the header's columns under None
+        raise DomainError(
+            _l("Row %(row)s has more values than the header has columns.", row=number),
+            field="file",
+        )
+    if number - 1 > MAX_ROWS:
+        raise DomainError(_l("The file has more than %(max)s rows.", max=MAX_ROWS), field="file")
 
 
 def import_profiles(

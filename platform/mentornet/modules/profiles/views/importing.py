@@ -7,11 +7,11 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mentornet.core.errors import DomainError
 from mentornet.extensions import db
 from mentornet.modules.profiles.importing import import_profiles, read_rows
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import questions_for
+from mentornet.web.boundary import on_refusal
 
 TEMPLATE = "profiles/staff/import.html"
 
@@ -30,11 +30,13 @@ def import_profiles_view() -> ResponseReturnValue:
         return render_template(
             TEMPLATE, report=None, error=_("Choose a CSV file."), questions=questions
         ), 422
-    try:
-        rows = read_rows(upload.read())
-    except (DomainError, UnicodeDecodeError) as error:
-        message = str(error) if isinstance(error, DomainError) else _("The file is not UTF-8 text.")
-        return render_template(TEMPLATE, report=None, error=message, questions=questions), 422
+    on_refusal(
+        lambda error: (
+            render_template(TEMPLATE, report=None, error=error.message, questions=questions),
+            422,
+        )
+    )
+    rows = read_rows(upload.read())
     report = import_profiles(
         db.session, g.tenant, rows, actor=current_user, skip_bad_rows=skip_bad_rows, dry_run=dry_run
     )
