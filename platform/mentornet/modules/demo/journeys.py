@@ -19,6 +19,7 @@ from mentornet.modules.demo.plan import MENTEE, MENTOR, SELF, STAFF, DemoPair, P
 from mentornet.modules.mentorships.cycle import END_REASONS
 from mentornet.modules.mentorships.models import Origin, State
 from mentornet.modules.mentorships.operations import DECLINE_REASONS
+from mentornet.modules.mentorships.reasons import Step
 from mentornet.modules.profiles.models import ProfileStatus
 
 S = ProfileStatus
@@ -184,7 +185,7 @@ def _origin(rng: random.Random, rules: Rules, final: State) -> Origin:
     return Origin.BATCH if rng.random() < 0.55 else Origin.COORDINATOR
 
 
-_Rel = tuple[float, State, str | None, str]  # days since creation, state, actor, reason
+_Rel = tuple[float, State, str | None, str, str]  # days since creation, state, actor, reason, note
 
 
 def _path(rng: random.Random, origin: Origin, final: State, rules: Rules) -> list[_Rel]:
@@ -192,19 +193,19 @@ def _path(rng: random.Random, origin: Origin, final: State, rules: Rules) -> lis
     requester = MENTOR if origin is Origin.MENTOR_REQUEST else MENTEE
     asked = MENTEE if requester == MENTOR else MENTOR
     if origin in (Origin.MENTOR_REQUEST, Origin.MENTEE_REQUEST):
-        steps: list[_Rel] = [(0.0, State.REQUESTED, requester, "request")]
+        steps: list[_Rel] = [(0.0, State.REQUESTED, requester, Step.REQUESTED, "")]
         if final is State.REQUESTED:
             return steps
         if final in (State.DECLINED, State.EXPIRED, State.WITHDRAWN) and rng.random() < 0.5:
             return [*steps, _exit(rng, State.REQUESTED, final, asked, rules)]
-        steps.append((rng.uniform(0.5, rules.expiry - 1), State.PROPOSED, asked, ""))
+        steps.append((rng.uniform(0.5, rules.expiry - 1), State.PROPOSED, asked, Step.SENT, ""))
     else:
-        label = "batch suggestion" if origin is Origin.BATCH else "proposal"
-        steps = [(0.0, State.DRAFT, STAFF, label)]
+        label = Step.SUGGESTED_BY_BATCH if origin is Origin.BATCH else Step.PROPOSED_BY_HAND
+        steps = [(0.0, State.DRAFT, STAFF, label, "")]
         if origin is Origin.BATCH and final is State.WITHDRAWN and rng.random() < 0.4:
-            return [*steps, (rng.uniform(0.1, 3), State.WITHDRAWN, STAFF, "draft discarded")]
+            return [*steps, (rng.uniform(0.1, 3), State.WITHDRAWN, STAFF, Step.DRAFT_DISCARDED, "")]
         gap = rng.uniform(0.1, 3) if origin is Origin.BATCH else 1 / 1440
-        steps.append((gap, State.PROPOSED, STAFF, ""))
+        steps.append((gap, State.PROPOSED, STAFF, Step.SENT, ""))
     if final in (State.DECLINED, State.EXPIRED, State.WITHDRAWN):
         return [*steps, _exit(rng, State.PROPOSED, final, rng.choice((MENTEE, MENTOR)), rules)]
     if final is State.ENDED_EARLY:
@@ -219,21 +220,21 @@ def _chain(rng: random.Random, final: State, rules: Rules) -> list[_Rel]:
         State.AGREED: (
             rng.uniform(3, rules.expiry - 1),
             rng.choice((MENTEE, MENTOR)),
-            "both said yes",
+            Step.BOTH_SAID_YES,
         ),
-        State.PLANNING: (rng.uniform(2, 14), rng.choice((MENTEE, MENTOR)), "planning started"),
-        State.ACTIVE: (rng.uniform(7, 28), rng.choice((MENTEE, MENTOR)), "plan confirmed by both"),
+        State.PLANNING: (rng.uniform(2, 14), rng.choice((MENTEE, MENTOR)), Step.PLANNING_STARTED),
+        State.ACTIVE: (rng.uniform(7, 28), rng.choice((MENTEE, MENTOR)), Step.PLAN_CONFIRMED),
         State.CLOSING: (
             rules.months * 30.4 + rng.uniform(-30, 45),
             choose(rng, ((MENTOR, 0.6), (MENTEE, 0.4))),
-            "closing started",
+            Step.CLOSING_STARTED,
         ),
-        State.COMPLETED: (rng.uniform(7, 30), rng.choice((MENTEE, MENTOR)), "completed"),
+        State.COMPLETED: (rng.uniform(7, 30), rng.choice((MENTEE, MENTOR)), Step.COMPLETED),
     }
     steps: list[_Rel] = []
     for state in _CHAIN[1 : _CHAIN.index(final) + 1]:
         gap, actor, reason = gaps[state]
-        steps.append((gap, state, actor, reason))
+        steps.append((gap, state, actor, reason, ""))
     return steps
 
 
@@ -245,12 +246,13 @@ def _exit(rng: random.Random, before: State, final: State, who: str, rules: Rule
             final,
             who,
             choose(rng, tuple(_DECLINE_WEIGHTS.items())),
+            "",
         )
     if final is State.EXPIRED:
-        return (rules.expiry + rng.uniform(0, 1), final, None, "no answer in time")
+        return (rules.expiry + rng.uniform(0, 1), final, None, Step.NO_ANSWER_IN_TIME, "")
     high = rules.veto if before is State.REQUESTED else 7
-    reason = texts.phrase(rng, "pair_withdraw_reason", rules.writing)
-    return (rng.uniform(0.2, high), final, STAFF, reason)
+    note = texts.phrase(rng, "pair_withdraw_reason", rules.writing)
+    return (rng.uniform(0.2, high), final, STAFF, Step.WITHDRAWN_BY_STAFF, note)
 
 
 def _ended(rng: random.Random, before: State, rules: Rules) -> _Rel:
@@ -261,7 +263,7 @@ def _ended(rng: random.Random, before: State, rules: Rules) -> _Rel:
         State.CLOSING: (3, 14),
     }[before]
     reason = choose(rng, tuple(_END_WEIGHTS.items()))
-    return (rng.uniform(low, high), State.ENDED_EARLY, STAFF, reason)  # only staff end a pair
+    return (rng.uniform(low, high), State.ENDED_EARLY, STAFF, reason, "")  # only staff end a pair
 
 
 def _anchored(
@@ -279,8 +281,8 @@ def _anchored(
         offsets.append(total)
     start = last - dt.timedelta(days=total)
     steps = [
-        PairStep(start + dt.timedelta(days=offset), state, actor, reason)
-        for offset, (_, state, actor, reason) in zip(offsets, relative, strict=True)
+        PairStep(start + dt.timedelta(days=offset), state, actor, reason, note)
+        for offset, (_, state, actor, reason, note) in zip(offsets, relative, strict=True)
     ]
     return DemoPair(mentee=mentee, origin=origin, steps=steps)
 

@@ -64,7 +64,8 @@ class PairStep:
     at: dt.datetime
     state: State
     actor: str | None
-    reason: str
+    reason: str  # a code of mentorships.reasons
+    note: str = ""  # what the person wrote about it
 
 
 @dataclass

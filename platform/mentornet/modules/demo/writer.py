@@ -181,7 +181,8 @@ class Writer:
                         from_state=previous,
                         to_state=step.state,
                         actor_id=self._actor(step.actor, self.staff_id, pair),
-                        reason=step.reason[:1000],
+                        reason=step.reason,
+                        note=step.note,
                         created_at=step.at,
                     )
                 )

@@ -28,18 +28,11 @@ from mentornet.modules.mentorships.models import Mentorship, State
 from mentornet.modules.mentorships.notifications import notify, notify_staff
 from mentornet.modules.mentorships.operations import pair_of, transition
 from mentornet.modules.mentorships.outcomes import schedule_follow_ups
+from mentornet.modules.mentorships.reasons import EndReason, Reason, Step
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.tenants.models import Tenant
 
-END_REASONS = (
-    "no_contact",
-    "moved",
-    "health",
-    "found_job",
-    "goals_changed",
-    "no_chemistry",
-    "other",
-)
+END_REASONS = tuple(EndReason)
 
 
 def goals_of(session: Session, mentorship: Mentorship) -> list[PlanGoal]:
@@ -101,7 +94,7 @@ def check_ins_of(session: Session, mentorship: Mentorship) -> list[CheckIn]:
 
 
 def start_planning(session: Session, mentorship: Mentorship, *, actor: User) -> None:
-    transition(session, mentorship, State.PLANNING, actor, "planning started")
+    transition(session, mentorship, State.PLANNING, actor, Step.PLANNING_STARTED)
 
 
 def add_goal(
@@ -206,7 +199,7 @@ def confirm_plan(
     tenant = _tenant(session, mentorship)
     if mentorship.plan_confirmed_by_mentee and mentorship.plan_confirmed_by_mentor:
         mentorship.started_at = utcnow()
-        transition(session, mentorship, State.ACTIVE, actor, "plan confirmed by both")
+        transition(session, mentorship, State.ACTIVE, actor, Step.PLAN_CONFIRMED)
         notify(session, tenant, mentorship, "active", recipients=list(pair_of(session, mentorship)))
     else:
         notify(
@@ -280,7 +273,7 @@ def check_in(
 
 def start_closing(session: Session, mentorship: Mentorship, *, actor: User) -> None:
     """Either side (or staff) starts closing; the other is asked for results and an evaluation."""
-    transition(session, mentorship, State.CLOSING, actor, "closing started")
+    transition(session, mentorship, State.CLOSING, actor, Step.CLOSING_STARTED)
     tenant = _tenant(session, mentorship)
     notify(session, tenant, mentorship, "closing", recipients=_others(session, mentorship, actor))
 
@@ -320,7 +313,7 @@ def evaluate(
     if both and all(goal.status in FINAL_GOAL_STATUSES for goal in goals):
         # A completed pair counts as a success when at least one goal was achieved.
         mentorship.success = any(goal.status is GoalStatus.ACHIEVED for goal in goals)
-        _finish(session, mentorship, State.COMPLETED, actor, "completed")
+        _finish(session, mentorship, State.COMPLETED, actor, Step.COMPLETED)
     session.flush()
 
 
@@ -331,15 +324,19 @@ def end_early(
     if reason not in END_REASONS:
         raise DomainError(_l("Please choose a reason."), field="reason")
     mentorship.end_reason = reason
-    detail = f"{reason}: {note.strip()}" if note.strip() else reason
-    _finish(session, mentorship, State.ENDED_EARLY, actor, detail)
+    _finish(session, mentorship, State.ENDED_EARLY, actor, EndReason(reason), note)
 
 
 def _finish(
-    session: Session, mentorship: Mentorship, target: State, actor: User, reason: str
+    session: Session,
+    mentorship: Mentorship,
+    target: State,
+    actor: User,
+    reason: Reason,
+    note: str = "",
 ) -> None:
     closed_at = mentorship.closed_at = utcnow()
-    transition(session, mentorship, target, actor, reason)
+    transition(session, mentorship, target, actor, reason, note=note)
     event = "completed" if target is State.COMPLETED else "ended_early"
     tenant = _tenant(session, mentorship)
     # The network asks the mentee about her situation again, months after the end.

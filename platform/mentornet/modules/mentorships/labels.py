@@ -1,26 +1,6 @@
-"""Words for the structured reasons people give."""
+"""Words for the plan's goal statuses, meeting modes, ratings and situations (reasons: reasons.py)."""
 
 from flask_babel import lazy_gettext as _l
-
-DECLINE_REASON_LABELS = {
-    "no_chemistry": _l("We did not click"),
-    "goals_differ": _l("Our goals do not fit"),
-    "time": _l("Our times to meet do not fit"),
-    "distance": _l("We live too far apart"),
-    "language": _l("We do not share a language well enough"),
-    "personal": _l("Personal reasons"),
-    "other": _l("Another reason"),
-}
-
-END_REASON_LABELS = {
-    "no_contact": _l("We lost contact"),
-    "moved": _l("One of us moved away"),
-    "health": _l("Illness or health"),
-    "found_job": _l("The goal was reached early (e.g. a job)"),
-    "goals_changed": _l("The goals changed"),
-    "no_chemistry": _l("It did not work between us"),
-    "other": _l("Another reason"),
-}
 
 GOAL_STATUS_LABELS = {
     "open": _l("Not started"),

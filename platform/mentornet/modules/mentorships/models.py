@@ -249,5 +249,8 @@ class MentorshipTransition(TenantScoped, Base):
     from_state: Mapped[State | None] = mapped_column(str_enum(State))
     to_state: Mapped[State] = mapped_column(str_enum(State))
     actor_id: Mapped[int | None]
-    reason: Mapped[str] = mapped_column(String(1000), default="")
+    # A code of mentorships.reasons (a decline or early-end reason, or a step), never a sentence;
+    # what a person wrote about it goes into note.
+    reason: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -25,6 +25,7 @@ from mentornet.modules.mentorships.models import (
 )
 from mentornet.modules.mentorships.notifications import notify
 from mentornet.modules.mentorships.places import release_place, reserve_place
+from mentornet.modules.mentorships.reasons import DeclineReason, Reason, Step
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
 from mentornet.modules.profiles.operations import follow_pair
 from mentornet.modules.tenants.models import Tenant
@@ -33,15 +34,7 @@ log = logging.getLogger(__name__)
 
 # In these modes the member of this role browses and asks; the other side answers.
 REQUEST_MODES = {ProfileRole.MENTOR: "mentor_selects", ProfileRole.MENTEE: "mentee_requests"}
-DECLINE_REASONS = (
-    "no_chemistry",
-    "goals_differ",
-    "time",
-    "distance",
-    "language",
-    "personal",
-    "other",
-)
+DECLINE_REASONS = tuple(DeclineReason)
 
 
 def get_mentorship(session: Session, mentorship_id: int) -> Mentorship | None:
@@ -112,7 +105,7 @@ def propose(
             Mentorship.mentee_profile_id == mentee.id, Mentorship.state == State.DRAFT
         )
     ):
-        transition(session, draft, State.WITHDRAWN, actor, "replaced by a proposal made by hand")
+        transition(session, draft, State.WITHDRAWN, actor, Step.REPLACED_BY_HAND)
     mentorship = Mentorship(
         mentee_profile_id=mentee.id,
         mentor_profile_id=mentor.id,
@@ -125,7 +118,7 @@ def propose(
     )
     session.add(mentorship)
     _flush_open(session)
-    _record(session, mentorship, None, State.DRAFT, actor, "proposal")
+    _record(session, mentorship, None, State.DRAFT, actor, Step.PROPOSED_BY_HAND)
     _to_proposed(session, tenant, mentorship, mentor, actor)
     return mentorship
 
@@ -153,7 +146,7 @@ def create_draft(
     )
     session.add(mentorship)
     session.flush()
-    _record(session, mentorship, None, State.DRAFT, actor, "batch suggestion")
+    _record(session, mentorship, None, State.DRAFT, actor, Step.SUGGESTED_BY_BATCH)
     return mentorship
 
 
@@ -167,7 +160,7 @@ def publish_draft(session: Session, tenant: Tenant, mentorship: Mentorship, *, a
 
 
 def discard_draft(session: Session, mentorship: Mentorship, *, actor: User) -> None:
-    transition(session, mentorship, State.WITHDRAWN, actor, "draft discarded")
+    transition(session, mentorship, State.WITHDRAWN, actor, Step.DRAFT_DISCARDED)
 
 
 def request_match(
@@ -204,7 +197,7 @@ def request_match(
         mentorship.mentee_answer = True
     session.add(mentorship)
     _flush_open(session)
-    _record(session, mentorship, None, State.REQUESTED, actor, "request")
+    _record(session, mentorship, None, State.REQUESTED, actor, Step.REQUESTED)
     notify(session, tenant, mentorship, "requested", recipients=[target])
     return mentorship
 
@@ -255,10 +248,10 @@ def answer(
         mentorship.mentor_reason_text = reason_text.strip() or None
     mentee, mentor = pair_of(session, mentorship)
     if not yes:
-        transition(session, mentorship, State.DECLINED, actor, reason or "")
+        transition(session, mentorship, State.DECLINED, actor, DeclineReason(reason or "other"))
         notify(session, tenant, mentorship, "declined", recipients=[mentee, mentor])
     elif mentorship.mentee_answer and mentorship.mentor_answer:
-        transition(session, mentorship, State.AGREED, actor, "both said yes")
+        transition(session, mentorship, State.AGREED, actor, Step.BOTH_SAID_YES)
         notify(session, tenant, mentorship, "agreed", recipients=[mentee, mentor])
     session.flush()
 
@@ -267,7 +260,7 @@ def withdraw(session: Session, mentorship: Mentorship, *, actor: User, reason: s
     """Staff take back a draft, request or proposal (for a mentor's request: the veto)."""
     if not reason.strip():
         raise DomainError(_l("Please give a reason."), field="reason")
-    transition(session, mentorship, State.WITHDRAWN, actor, reason)
+    transition(session, mentorship, State.WITHDRAWN, actor, Step.WITHDRAWN_BY_STAFF, note=reason)
 
 
 def expire_overdue(session: Session, tenant: Tenant) -> int:
@@ -279,7 +272,7 @@ def expire_overdue(session: Session, tenant: Tenant) -> int:
         )
     ).all()
     for mentorship in overdue:
-        transition(session, mentorship, State.EXPIRED, None, "no answer in time")
+        transition(session, mentorship, State.EXPIRED, None, Step.NO_ANSWER_IN_TIME)
         notify(
             session, tenant, mentorship, "expired", recipients=list(pair_of(session, mentorship))
         )
@@ -308,20 +301,27 @@ def _to_proposed(
     )
     previous = mentorship.move_to(State.PROPOSED)
     _flush_open(session)
-    _record(session, mentorship, previous, State.PROPOSED, actor, "")
+    _record(session, mentorship, previous, State.PROPOSED, actor, Step.SENT)
     notify(session, tenant, mentorship, "proposed", recipients=list(pair_of(session, mentorship)))
 
 
 def transition(
-    session: Session, mentorship: Mentorship, target: State, actor: User | None, reason: str
+    session: Session,
+    mentorship: Mentorship,
+    target: State,
+    actor: User | None,
+    reason: Reason,
+    *,
+    note: str = "",
 ) -> None:
-    """Move the pair; the mentor's places and both people's statuses follow (effects.py)."""
+    """Move the pair; the mentor's places and both people's statuses follow (effects.py). The
+    history keeps the reason's code and, apart, the words a person gave (note)."""
     previous = mentorship.move_to(target)
     mentee, mentor = pair_of(session, mentorship)
     effects = _effects(previous, target, mentee, mentor)
     _change_places(session, mentor, effects)
     _after_pair_moves(session, mentee, mentor, effects, actor)
-    _record(session, mentorship, previous, target, actor, reason)
+    _record(session, mentorship, previous, target, actor, reason, note)
 
 
 def _effects(before: State | None, after: State, mentee: Profile, mentor: Profile) -> PairEffects:
@@ -356,7 +356,8 @@ def _record(
     previous: State | None,
     target: State,
     actor: User | None,
-    reason: str,
+    reason: Reason,
+    note: str = "",
 ) -> None:
     session.add(
         MentorshipTransition(
@@ -364,7 +365,8 @@ def _record(
             from_state=previous,
             to_state=target,
             actor_id=actor.id if actor else None,
-            reason=reason[:1000],
+            reason=reason.value,
+            note=note.strip()[:2000],
         )
     )
     session.flush()

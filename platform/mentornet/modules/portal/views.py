@@ -11,10 +11,10 @@ from mentornet.core.i18n import join_list, term
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.mentorships.cards import pair_panels
-from mentornet.modules.mentorships.labels import DECLINE_REASON_LABELS
 from mentornet.modules.mentorships.models import STATE_LABELS
 from mentornet.modules.mentorships.operations import REQUEST_MODES
 from mentornet.modules.mentorships.outcomes import due_follow_ups
+from mentornet.modules.mentorships.reasons import DECLINE_REASON_TITLES
 from mentornet.modules.profiles.models import STATUS_LABELS, ProfileStatus
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.modules.profiles.progress import next_step
@@ -60,7 +60,7 @@ def me() -> ResponseReturnValue:
         status_labels=STATUS_LABELS,
         pausable={p.id: p.can_move_to(ProfileStatus.PAUSED) for p in profiles},
         pairs=pair_panels(db.session, g.tenant, profiles),
-        decline_reasons=DECLINE_REASON_LABELS,
+        decline_reasons=DECLINE_REASON_TITLES,
         state_labels=STATE_LABELS,
         follow_ups=[o for p in profiles for o in due_follow_ups(db.session, p)],
         can_browse=any(

@@ -34,6 +34,7 @@ from mentornet.modules.mentorships.cycle_models import (
 from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
 from mentornet.modules.mentorships.operations import get_mentorship, mentorships_of, pair_of
 from mentornet.modules.mentorships.outcomes import record_outcome
+from mentornet.modules.mentorships.reasons import END_REASON_TITLES
 from mentornet.modules.mentorships.schemas import (
     ActivitySchema,
     CheckInSchema,
@@ -382,5 +383,5 @@ def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | Non
         mode_labels=labels.MEETING_MODE_LABELS,
         rating_labels=labels.RATING_LABELS,
         situation_labels=labels.SITUATION_LABELS,
-        end_reason_labels=labels.END_REASON_LABELS,
+        end_reason_labels=END_REASON_TITLES,
     )

@@ -26,26 +26,13 @@ from mentornet.modules.mentorships import cycle, labels, monitoring
 from mentornet.modules.mentorships.cycle_models import CheckIn
 from mentornet.modules.mentorships.models import RUNNING, STATE_LABELS, Mentorship, State
 from mentornet.modules.mentorships.operations import get_mentorship, history, pair_of
+from mentornet.modules.mentorships.reasons import END_REASON_TITLES, reason_title
 from mentornet.modules.mentorships.schemas import EndEarlySchema
 from mentornet.modules.profiles.operations import profile_names
 from mentornet.web.boundary import refusal_shows_form
 from mentornet.web.forms import FormResult, empty_form, parse_form
 from mentornet.web.paging import page_of
 
-# What the system writes as the reason of a change, in words for the timeline.
-SYSTEM_REASONS = {
-    "proposal": _l("Proposed by a coordinator"),
-    "batch suggestion": _l("Suggested by a matching batch"),
-    "request": _l("Requested by a member"),
-    "both said yes": _l("Both said yes"),
-    "planning started": _l("Planning started"),
-    "plan confirmed by both": _l("Both confirmed the plan"),
-    "closing started": _l("Closing started"),
-    "completed": _l("Results and both evaluations given"),
-    "no answer in time": _l("No answer in time"),
-    "replaced by a proposal made by hand": _l("Replaced by a proposal made by hand"),
-    "draft discarded": _l("Draft discarded"),
-}
 STATE_FILTERS = [state for state in State if state is not State.DRAFT]
 PAGE_SIZE = 50
 
@@ -147,7 +134,7 @@ def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
         timeline=_timeline(session, mentorship, meetings, check_ins, names),
         can_end=mentorship.is_running,
         end_form=end_form,
-        end_reason_labels=labels.END_REASON_LABELS,
+        end_reason_labels=END_REASON_TITLES,
         goal_status_labels=labels.GOAL_STATUS_LABELS,
         rating_labels=labels.RATING_LABELS,
         field_labels={"reason": _l("Reason"), "note": _l("Note")},
@@ -173,16 +160,8 @@ def _timeline(
         )
     }
     for change in changes:
-        reason = change.reason
-        key = reason.split(":", 1)[0]
-        words = (
-            SYSTEM_REASONS.get(reason)
-            or labels.END_REASON_LABELS.get(key)
-            or labels.DECLINE_REASON_LABELS.get(key)
-        )
-        detail = str(words) if words else reason
-        if words and ":" in reason:
-            detail = f"{words}: {reason.split(':', 1)[1].strip()}"
+        words = reason_title(change.to_state, change.reason)
+        detail = ": ".join(part for part in (words, change.note) if part)
         who = actors.get(change.actor_id or 0, _("the system"))
         entries.append(
             TimelineEntry(
