@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from flask import Flask
@@ -97,6 +97,17 @@ def test_a_bad_or_missing_answer_is_refused_under_the_fields_name(kind: str) -> 
         with pytest.raises(ValidationError) as caught:
             _schema(kind).load(given)
         assert list(caught.value.messages) == ["q_extra"]
+
+
+@pytest.mark.parametrize("kind", CASES)
+def test_a_refusal_is_in_the_readers_language(app: Flask, kind: str) -> None:
+    def refusal(locale: str) -> Any:
+        with force_locale(locale), pytest.raises(ValidationError) as caught:
+            _schema(kind).load({"q_extra": CASES[kind][2]})
+        return cast(dict[str, Any], caught.value.messages)["q_extra"]  # a schema's: by field
+
+    with app.test_request_context("/"):
+        assert refusal("da") != refusal("en") != refusal("ar")
 
 
 @pytest.mark.parametrize("kind", CASES)

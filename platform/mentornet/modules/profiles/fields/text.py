@@ -6,9 +6,9 @@ import random
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from marshmallow import fields, validate
+from marshmallow import fields
 
-from mentornet.core.schemas import String
+from mentornet.core.schemas import String, length
 from mentornet.modules.profiles.fields.base import FieldType, Persona, Question, required
 from mentornet.modules.profiles.fields.widgets import TEXT, TEXTAREA
 
@@ -21,7 +21,7 @@ class TextField(FieldType):
     max_length: ClassVar[int] = 500
 
     def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:
-        return String(required=required(question), validate=validate.Length(max=self.max_length))
+        return String(required=required(question), validate=length(maximum=self.max_length))
 
     def demo_answer(self, rng: random.Random, question: Question, persona: Persona) -> Any:
         return persona.write(rng, "short_text")
