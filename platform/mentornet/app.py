@@ -23,8 +23,11 @@ class MentornetFlask(Flask):
 
     def wsgi_app(self, environ: dict[str, Any], start_response: Any) -> Any:
         from mentornet.modules.tenants.resolver import rewrite_for_host
+        from mentornet.web.hosts import unknown_host
 
         rewrite_for_host(self.extensions["mentornet.hosts"], environ)
+        if refusal := unknown_host(self.extensions["mentornet.platform_hosts"], environ):
+            return refusal(environ, start_response)
         return super().wsgi_app(environ, start_response)
 
     def handle_user_exception(self, e: Exception) -> Any:
@@ -106,8 +109,10 @@ def configure_signals(app: Flask) -> None:
 
 def configure_tenancy(app: Flask) -> None:
     from mentornet.modules.tenants import resolver
+    from mentornet.web.hosts import platform_hosts
 
     app.extensions["mentornet.hosts"] = resolver.HostMap(app)
+    app.extensions["mentornet.platform_hosts"] = platform_hosts(app.config)
     app.url_value_preprocessor(resolver.resolve_tenant)
     app.url_defaults(resolver.add_tenant_to_urls)
 

@@ -31,9 +31,10 @@ def _request_reset(client: FlaskClient, tenant: str, email: str) -> str:
 
 
 def _link(message: OutboxMessage) -> str:
-    match = re.search(r"https?://[^/\s]+(/\S+)", message.body)
+    """The link as mailed: on the network's own host (the test client follows absolute URLs)."""
+    match = re.search(r"https?://[^/\s]+/\S+", message.body)
     assert match, message.body
-    return match.group(1)
+    return match.group(0)
 
 
 def test_reset_link_is_mailed_in_the_members_language_and_works_once(
@@ -46,7 +47,7 @@ def test_reset_link_is_mailed_in_the_members_language_and_works_once(
     assert message.locale == "fr"
     assert "Réinitialisez votre mot de passe" in message.subject
     link = _link(message)
-    assert link.startswith("/morocco/password/reset/")
+    assert link.startswith("http://morocco.localhost/password/reset/")
     response = post_form(client, link, {"password": NEW, "password_confirm": NEW})
     assert response.status_code == 302
     assert login(client, "morocco", "salma@example.org", NEW).status_code == 302
@@ -74,9 +75,8 @@ def test_an_expired_link_is_refused(
     _request_reset(client, "denmark", "amina@example.org")
     link = _link(_outbox(app, "denmark")[0])
     app.config["PASSWORD_RESET_MAX_AGE"] = -1
-    response = client.get(link)
-    assert response.status_code == 302
-    assert "udløbet" in client.get(response.headers["Location"]).get_data(as_text=True)
+    response = client.get(link, follow_redirects=True)
+    assert "udløbet" in response.get_data(as_text=True)
 
 
 def test_a_link_from_one_network_does_not_work_in_another(

@@ -183,7 +183,7 @@ def test_the_applicant_gets_a_receipt_and_coordinators_are_asked_to_invite(
     assert (receipt.recipient, receipt.locale) == ("mette@example.org", "da")
     assert "Vi har modtaget din ansøgning" in receipt.subject
     assert (staff.recipient, staff.locale) == ("coord@denmark.test", "en")
-    assert f"/denmark/staff/applicants/{profile_id}" in staff.body
+    assert f"http://denmark.localhost/staff/applicants/{profile_id}" in staff.body
     with app.app_context(), tenant_session("morocco") as (session, _):
         assert session.scalar(sa.select(sa.func.count()).select_from(OutboxMessage)) == 0
 

@@ -46,9 +46,8 @@ def test_url_for_in_both_modes(app: Flask) -> None:
 
 def test_unknown_tenant_is_404(client: FlaskClient) -> None:
     assert client.get("/atlantis/").status_code == 404
-    assert (
-        client.get("/", headers={"Host": "unknown.localhost"}).status_code == 200
-    )  # platform landing
+    # A host that is neither a network's nor the platform's is refused (docs/security.md).
+    assert client.get("/", headers={"Host": "unknown.localhost"}).status_code == 400
 
 
 def test_another_tenants_prefix_on_a_tenant_host_is_404(client: FlaskClient) -> None:

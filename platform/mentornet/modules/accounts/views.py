@@ -20,6 +20,7 @@ from mentornet.modules.accounts.schemas import (
     ResetRequestSchema,
 )
 from mentornet.modules.accounts.sessions import LOGIN_TOKEN_KEY
+from mentornet.modules.outbox.notify import page_url
 from mentornet.modules.outbox.operations import queue_message
 from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import empty_form, parse_form
@@ -152,9 +153,7 @@ def _send_reset_link(user: User) -> None:
         network=g.tenant.name(user.locale or g.tenant.default_locale),
         name=user.name,
         minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
-        link=url_for(
-            "accounts.reset_password", token=operations.make_reset_token(user), _external=True
-        ),
+        link=page_url(db.session, g.tenant, f"/password/reset/{operations.make_reset_token(user)}"),
     )
 
 
