@@ -47,6 +47,7 @@ def create_app(config_override: Mapping[str, Any] | None = None) -> Flask:
         template_folder="web/templates",
     )
     configure_settings(app, config_override)
+    configure_proxies(app)
     configure_routing(app)
     configure_logging(app)
     configure_database(app)
@@ -74,6 +75,15 @@ def configure_settings(app: Flask, override: Mapping[str, Any] | None) -> None:
     )
     app.config["BABEL_DEFAULT_LOCALE"] = settings["PLATFORM_DEFAULT_LOCALE"]
     app.config["RATELIMIT_HEADERS_ENABLED"] = True
+
+
+def configure_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXY_COUNT proxies (nginx: 1), the client's address and scheme are the ones
+    the nearest proxy saw; with 0, nobody's X-Forwarded-* headers are believed."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    if count := app.config["TRUSTED_PROXY_COUNT"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
 
 def configure_routing(app: Flask) -> None:
