@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app
+from flask import Flask, current_app
 
 # Verified against when an e-mail is unknown, so a wrong address costs as long as a wrong password.
 _DUMMY_PASSWORD = "not-a-real-password"  # noqa: S105
+_DUMMY_HASH_KEY = "mentornet.dummy_password_hash"
+
+
+def prepare_dummy_hash(app: Flask) -> None:
+    """Hash the dummy password once, with the app's cost: an unknown e-mail then costs exactly
+    one argon2 run (the check), as a known one does."""
+    with app.app_context():
+        app.extensions[_DUMMY_HASH_KEY] = _hasher().hash(_DUMMY_PASSWORD)
 
 
 def _hasher() -> PasswordHasher:
@@ -24,14 +32,14 @@ def hash_password(password: str) -> str:
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
-    """True when the password matches; an absent hash still spends the time of a check."""
-    hasher = _hasher()
+    """True when the password matches; an absent hash still spends the time of one check."""
     try:
-        return hasher.verify(password_hash or hasher.hash(_DUMMY_PASSWORD), password) and bool(
-            password_hash
+        matched = _hasher().verify(
+            password_hash or current_app.extensions[_DUMMY_HASH_KEY], password
         )
     except (VerificationError, InvalidHashError):
         return False
+    return matched and password_hash is not None
 
 
 def needs_rehash(password_hash: str) -> bool:

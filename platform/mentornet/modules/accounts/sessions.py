@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from mentornet.extensions import db, login_manager
 from mentornet.modules.accounts.models import User
 from mentornet.modules.accounts.operations import find_login_session
+from mentornet.modules.accounts.passwords import prepare_dummy_hash
 
 LOGIN_TOKEN_KEY = "login_token"  # noqa: S105  (a session key name, not a secret)
 
@@ -18,6 +19,7 @@ def init_login(app: Flask) -> None:
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.session_protection = None  # server-side LoginSession rows do this job
     login_manager.user_loader(load_user)
+    prepare_dummy_hash(app)
 
 
 def load_user(user_id: str) -> User | None:
