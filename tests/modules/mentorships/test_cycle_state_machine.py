@@ -146,7 +146,7 @@ def make_machine(
         @rule(status=st.sampled_from(list(GoalStatus)))
         def record_results(self, status: GoalStatus) -> None:
             def act(s: Any, t: Any, u: User) -> None:
-                for goal in cycle.goals_of(s, self._pair(s)):
+                for goal in self._pair(s).goals:
                     cycle.record_goal_result(s, self._pair(s), goal, status)
 
             self._do(act, "mentor")
@@ -206,7 +206,7 @@ def make_machine(
                         and mentorship.mentor_rating
                         and mentorship.closed_at
                     )
-                    goals = cycle.goals_of(session, mentorship)
+                    goals = mentorship.goals
                     assert goals and all(goal.status in FINAL_GOAL_STATUSES for goal in goals)
                     assert mentorship.success == any(
                         goal.status is GoalStatus.ACHIEVED for goal in goals

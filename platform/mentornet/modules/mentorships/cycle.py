@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
@@ -26,21 +25,13 @@ from mentornet.modules.mentorships.cycle_models import (
 )
 from mentornet.modules.mentorships.models import Mentorship, State
 from mentornet.modules.mentorships.notifications import notify, notify_staff
-from mentornet.modules.mentorships.operations import pair_of, transition
+from mentornet.modules.mentorships.operations import transition
 from mentornet.modules.mentorships.outcomes import schedule_follow_ups
 from mentornet.modules.mentorships.reasons import EndReason, Reason, Step
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.tenants.models import Tenant
 
 END_REASONS = tuple(EndReason)
-
-
-def goals_of(session: Session, mentorship: Mentorship) -> list[PlanGoal]:
-    return list(
-        session.scalars(
-            sa.select(PlanGoal).where(PlanGoal.mentorship_id == mentorship.id).order_by(PlanGoal.id)
-        )
-    )
 
 
 def goal_in(session: Session, mentorship: Mentorship, goal_id: int) -> PlanGoal | None:
@@ -54,43 +45,6 @@ def activity_in(session: Session, mentorship: Mentorship, activity_id: int) -> A
         return None
     goal = session.get(PlanGoal, activity.goal_id)
     return activity if goal is not None and goal.mentorship_id == mentorship.id else None
-
-
-def activities_of(session: Session, mentorship: Mentorship) -> dict[int, list[Activity]]:
-    """The plan's activities by goal id, in the order they were added."""
-    rows = session.scalars(
-        sa.select(Activity)
-        .join(
-            PlanGoal,
-            sa.and_(PlanGoal.id == Activity.goal_id, PlanGoal.tenant_id == Activity.tenant_id),
-        )
-        .where(PlanGoal.mentorship_id == mentorship.id)
-        .order_by(Activity.id)
-    )
-    by_goal: dict[int, list[Activity]] = {}
-    for activity in rows:
-        by_goal.setdefault(activity.goal_id, []).append(activity)
-    return by_goal
-
-
-def meetings_of(session: Session, mentorship: Mentorship) -> list[Meeting]:
-    return list(
-        session.scalars(
-            sa.select(Meeting)
-            .where(Meeting.mentorship_id == mentorship.id)
-            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
-        )
-    )
-
-
-def check_ins_of(session: Session, mentorship: Mentorship) -> list[CheckIn]:
-    return list(
-        session.scalars(
-            sa.select(CheckIn)
-            .where(CheckIn.mentorship_id == mentorship.id)
-            .order_by(CheckIn.created_at.desc(), CheckIn.id.desc())
-        )
-    )
 
 
 def start_planning(session: Session, mentorship: Mentorship, *, actor: User) -> None:
@@ -108,17 +62,12 @@ def add_goal(
 ) -> PlanGoal:
     """A goal from the network's catalogue; changing the plan asks both to confirm it again."""
     _require(mentorship.can_edit_plan)
-    if any(g.goal_key == goal_key for g in goals_of(session, mentorship)):
+    if any(g.goal_key == goal_key for g in mentorship.goals):
         raise DomainError(_l("This goal is already in your plan."), field="goal_key")
     if goal_key not in {goal["key"] for goal in tenant.settings["goals"]}:
         raise DomainError(_l("Choose a goal from the list."), field="goal_key")
-    goal = PlanGoal(
-        mentorship_id=mentorship.id,
-        goal_key=goal_key,
-        description=description.strip(),
-        target_date=target_date,
-    )
-    session.add(goal)
+    goal = PlanGoal(goal_key=goal_key, description=description.strip(), target_date=target_date)
+    mentorship.goals.append(goal)
     _plan_changed(mentorship)
     session.flush()
     return goal
@@ -143,7 +92,7 @@ def remove_goal(session: Session, mentorship: Mentorship, goal: PlanGoal) -> Non
     """While planning a goal can be taken out again, with its activities."""
     _require(mentorship.can_reshape_plan)
     _own_goal(mentorship, goal)
-    session.delete(goal)
+    mentorship.goals.remove(goal)  # delete-orphan: the goal and its activities go
     _plan_changed(mentorship)
     session.flush()
 
@@ -160,8 +109,8 @@ def add_activity(
     _own_goal(mentorship, goal)
     if not title.strip():
         raise DomainError(_l("Describe the activity."), field="title")
-    activity = Activity(goal_id=goal.id, title=title.strip()[:300], due_date=due_date)
-    session.add(activity)
+    activity = Activity(title=title.strip()[:300], due_date=due_date)
+    goal.activities.append(activity)
     _plan_changed(mentorship)
     session.flush()
     return activity
@@ -169,7 +118,9 @@ def add_activity(
 
 def remove_activity(session: Session, mentorship: Mentorship, activity: Activity) -> None:
     _require(mentorship.can_reshape_plan)
-    session.delete(activity)
+    for goal in mentorship.goals:
+        if activity in goal.activities:
+            goal.activities.remove(activity)  # delete-orphan: the row goes
     _plan_changed(mentorship)
     session.flush()
 
@@ -188,7 +139,7 @@ def confirm_plan(
 ) -> None:
     """Each side confirms the plan; when both have, the mentorship is active."""
     _require(mentorship.can_reshape_plan)
-    if not goals_of(session, mentorship):
+    if not mentorship.goals:
         raise DomainError(_l("Add at least one goal to the plan first."))
     if profile.id == mentorship.mentee_profile_id:
         mentorship.plan_confirmed_by_mentee = True
@@ -200,7 +151,9 @@ def confirm_plan(
     if mentorship.plan_confirmed_by_mentee and mentorship.plan_confirmed_by_mentor:
         mentorship.started_at = utcnow()
         transition(session, mentorship, State.ACTIVE, actor, Step.PLAN_CONFIRMED)
-        notify(session, tenant, mentorship, "active", recipients=list(pair_of(session, mentorship)))
+        notify(
+            session, tenant, mentorship, "active", recipients=[mentorship.mentee, mentorship.mentor]
+        )
     else:
         notify(
             session,
@@ -228,9 +181,8 @@ def log_meeting(
         raise DomainError(_l("A meeting cannot be in the future."), field="held_on")
     if not 1 <= minutes <= 24 * 60:
         raise DomainError(_l("Enter the length in minutes."), field="minutes")
-    own = {goal.id for goal in goals_of(session, mentorship)}
+    own = {goal.id for goal in mentorship.goals}
     meeting = Meeting(
-        mentorship_id=mentorship.id,
         held_on=held_on,
         minutes=minutes,
         mode=mode,
@@ -238,7 +190,7 @@ def log_meeting(
         goal_ids=[str(goal_id) for goal_id in goal_ids if goal_id in own],
         logged_by_id=actor.id,
     )
-    session.add(meeting)
+    mentorship.meetings.insert(0, meeting)  # newest first, as the collection is ordered
     session.flush()
     return meeting
 
@@ -258,13 +210,12 @@ def check_in(
     if not 1 <= rating <= 5:
         raise DomainError(_l("Choose from 1 to 5."), field="rating")
     entry = CheckIn(
-        mentorship_id=mentorship.id,
         profile_id=profile.id,
         rating=rating,
         text=text.strip(),
         contact_me=contact_me,
     )
-    session.add(entry)
+    mentorship.check_ins.insert(0, entry)  # newest first, as the collection is ordered
     session.flush()
     if contact_me:
         notify_staff(session, _tenant(session, mentorship), mentorship, "contact_requested")
@@ -308,7 +259,7 @@ def evaluate(
         mentorship.mentor_rating, mentorship.mentor_evaluation = rating, text.strip()
     else:
         raise DomainError(_l("This mentorship is not yours."))
-    goals = goals_of(session, mentorship)
+    goals = mentorship.goals
     both = mentorship.mentee_rating is not None and mentorship.mentor_rating is not None
     if both and all(goal.status in FINAL_GOAL_STATUSES for goal in goals):
         # A completed pair counts as a success when at least one goal was achieved.
@@ -341,7 +292,7 @@ def _finish(
     tenant = _tenant(session, mentorship)
     # The network asks the mentee about her situation again, months after the end.
     schedule_follow_ups(session, tenant, mentorship, closed_on=closed_at.date())
-    notify(session, tenant, mentorship, event, recipients=list(pair_of(session, mentorship)))
+    notify(session, tenant, mentorship, event, recipients=[mentorship.mentee, mentorship.mentor])
 
 
 def _tenant(session: Session, mentorship: Mentorship) -> Tenant:
@@ -352,7 +303,7 @@ def _tenant(session: Session, mentorship: Mentorship) -> Tenant:
 
 def _others(session: Session, mentorship: Mentorship, actor: User | None) -> list[Profile]:
     """Who must act next: the other side of the pair, or both when staff acted."""
-    pair = pair_of(session, mentorship)
+    pair = [mentorship.mentee, mentorship.mentor]
     others = [profile for profile in pair if actor is None or profile.user_id != actor.id]
     return others if len(others) == 1 else list(pair)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 
 from sqlalchemy import ForeignKeyConstraint, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentornet.core.db import Base
 from mentornet.core.tenancy import TenantScoped, tenant_fk
@@ -45,6 +45,13 @@ class PlanGoal(TenantScoped, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     target_date: Mapped[dt.date | None]
     status: Mapped[GoalStatus] = mapped_column(str_enum(GoalStatus), default=GoalStatus.OPEN)
+
+    activities: Mapped[list[Activity]] = relationship(
+        primaryjoin="and_(PlanGoal.id == foreign(Activity.goal_id), "
+        "PlanGoal.tenant_id == Activity.tenant_id)",
+        order_by="Activity.id",
+        cascade="all, delete-orphan",
+    )
 
 
 class Activity(TenantScoped, Base):

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKeyConstraint, Index, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentornet.core.db import Base
 from mentornet.core.errors import IllegalTransitionError
 from mentornet.core.tenancy import TenantScoped, tenant_fk
 from mentornet.core.types import str_enum, utcnow
+
+if TYPE_CHECKING:
+    from mentornet.modules.mentorships.cycle_models import CheckIn, Meeting, PlanGoal
+    from mentornet.modules.profiles.models import Profile
 
 
 class State(enum.StrEnum):
@@ -147,6 +151,40 @@ class Mentorship(TenantScoped, Base):
     closed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    # The pair's two profiles: a plain id join, so a profile already in the session is used
+    # without a query; the composite foreign keys and the session's tenant filter keep it in the
+    # network. The collections below also match tenant_id in their joins.
+    mentee: Mapped[Profile] = relationship(
+        primaryjoin="Profile.id == foreign(Mentorship.mentee_profile_id)", viewonly=True
+    )
+    mentor: Mapped[Profile] = relationship(
+        primaryjoin="Profile.id == foreign(Mentorship.mentor_profile_id)", viewonly=True
+    )
+    transitions: Mapped[list[MentorshipTransition]] = relationship(
+        primaryjoin="and_(Mentorship.id == foreign(MentorshipTransition.mentorship_id), "
+        "Mentorship.tenant_id == MentorshipTransition.tenant_id)",
+        order_by="MentorshipTransition.id",
+        cascade="all, delete-orphan",
+    )
+    goals: Mapped[list[PlanGoal]] = relationship(
+        primaryjoin="and_(Mentorship.id == foreign(PlanGoal.mentorship_id), "
+        "Mentorship.tenant_id == PlanGoal.tenant_id)",
+        order_by="PlanGoal.id",
+        cascade="all, delete-orphan",
+    )
+    meetings: Mapped[list[Meeting]] = relationship(
+        primaryjoin="and_(Mentorship.id == foreign(Meeting.mentorship_id), "
+        "Mentorship.tenant_id == Meeting.tenant_id)",
+        order_by="(Meeting.held_on.desc(), Meeting.id.desc())",
+        cascade="all, delete-orphan",
+    )
+    check_ins: Mapped[list[CheckIn]] = relationship(
+        primaryjoin="and_(Mentorship.id == foreign(CheckIn.mentorship_id), "
+        "Mentorship.tenant_id == CheckIn.tenant_id)",
+        order_by="(CheckIn.created_at.desc(), CheckIn.id.desc())",
+        cascade="all, delete-orphan",
+    )
 
     @property
     def holds_place(self) -> bool:

@@ -18,7 +18,6 @@ from mentornet.modules.audit.operations import record
 from mentornet.modules.mentorships.cycle_models import CheckIn, Meeting
 from mentornet.modules.mentorships.models import AT_WORK, Mentorship, MentorshipTransition, State
 from mentornet.modules.mentorships.notifications import notify
-from mentornet.modules.mentorships.operations import pair_of
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.models import Tenant
@@ -159,7 +158,7 @@ def send_check_in_reminders(
         check_ins.setdefault(entry.mentorship_id, []).append(entry)
     sent = 0
     for mentorship in session.scalars(sa.select(Mentorship).where(Mentorship.state.in_(AT_WORK))):
-        for profile in pair_of(session, mentorship):
+        for profile in (mentorship.mentee, mentorship.mentor):
             due = check_in_due_on(tenant, mentorship, profile, check_ins.get(mentorship.id, []))
             is_mentee = profile.id == mentorship.mentee_profile_id
             reminded = mentorship.mentee_reminded_at if is_mentee else mentorship.mentor_reminded_at

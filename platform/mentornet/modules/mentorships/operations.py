@@ -152,7 +152,7 @@ def create_draft(
 
 def publish_draft(session: Session, tenant: Tenant, mentorship: Mentorship, *, actor: User) -> None:
     """Send a reviewed draft to both people."""
-    mentee, mentor = pair_of(session, mentorship)
+    mentee, mentor = mentorship.mentee, mentorship.mentor
     if mentorship.state is not State.DRAFT:
         mentorship.move_to(State.PROPOSED)  # raises the clear "cannot become" message
     _check_pair(session, mentee, mentor)
@@ -206,7 +206,7 @@ def accept_request(
     session: Session, tenant: Tenant, mentorship: Mentorship, *, actor: User
 ) -> None:
     """The asked person says yes to meeting: the mentor's place is taken, the chemistry step begins."""
-    _mentee, mentor = pair_of(session, mentorship)
+    mentor = mentorship.mentor
     if mentorship.state is not State.REQUESTED:
         mentorship.move_to(State.PROPOSED)
     _to_proposed(session, tenant, mentorship, mentor, actor)
@@ -246,7 +246,7 @@ def answer(
     else:
         mentorship.mentor_answer, mentorship.mentor_reason = yes, None if yes else reason
         mentorship.mentor_reason_text = reason_text.strip() or None
-    mentee, mentor = pair_of(session, mentorship)
+    mentee, mentor = mentorship.mentee, mentorship.mentor
     if not yes:
         transition(session, mentorship, State.DECLINED, actor, DeclineReason(reason or "other"))
         notify(session, tenant, mentorship, "declined", recipients=[mentee, mentor])
@@ -274,25 +274,19 @@ def expire_overdue(session: Session, tenant: Tenant) -> int:
     for mentorship in overdue:
         transition(session, mentorship, State.EXPIRED, None, Step.NO_ANSWER_IN_TIME)
         notify(
-            session, tenant, mentorship, "expired", recipients=list(pair_of(session, mentorship))
+            session,
+            tenant,
+            mentorship,
+            "expired",
+            recipients=[mentorship.mentee, mentorship.mentor],
         )
     return len(overdue)
-
-
-def history(session: Session, mentorship: Mentorship) -> list[MentorshipTransition]:
-    return list(
-        session.scalars(
-            sa.select(MentorshipTransition)
-            .where(MentorshipTransition.mentorship_id == mentorship.id)
-            .order_by(MentorshipTransition.id)
-        )
-    )
 
 
 def _to_proposed(
     session: Session, tenant: Tenant, mentorship: Mentorship, mentor: Profile, actor: User
 ) -> None:
-    mentee, _mentor = pair_of(session, mentorship)
+    mentee = mentorship.mentee
     _change_places(session, mentor, _effects(mentorship.state, State.PROPOSED, mentee, mentor))
     # Whoever asked or agreed to meet, both decide again after meeting: the chemistry step.
     mentorship.mentee_answer = mentorship.mentor_answer = None
@@ -302,7 +296,9 @@ def _to_proposed(
     previous = mentorship.move_to(State.PROPOSED)
     _flush_open(session)
     _record(session, mentorship, previous, State.PROPOSED, actor, Step.SENT)
-    notify(session, tenant, mentorship, "proposed", recipients=list(pair_of(session, mentorship)))
+    notify(
+        session, tenant, mentorship, "proposed", recipients=[mentorship.mentee, mentorship.mentor]
+    )
 
 
 def transition(
@@ -317,7 +313,7 @@ def transition(
     """Move the pair; the mentor's places and both people's statuses follow (effects.py). The
     history keeps the reason's code and, apart, the words a person gave (note)."""
     previous = mentorship.move_to(target)
-    mentee, mentor = pair_of(session, mentorship)
+    mentee, mentor = mentorship.mentee, mentorship.mentor
     effects = _effects(previous, target, mentee, mentor)
     _change_places(session, mentor, effects)
     _after_pair_moves(session, mentee, mentor, effects, actor)
@@ -359,9 +355,8 @@ def _record(
     reason: Reason,
     note: str = "",
 ) -> None:
-    session.add(
+    mentorship.transitions.append(
         MentorshipTransition(
-            mentorship_id=mentorship.id,
             from_state=previous,
             to_state=target,
             actor_id=actor.id if actor else None,
@@ -370,13 +365,6 @@ def _record(
         )
     )
     session.flush()
-
-
-def pair_of(session: Session, mentorship: Mentorship) -> tuple[Profile, Profile]:
-    mentee = session.get(Profile, mentorship.mentee_profile_id)
-    mentor = session.get(Profile, mentorship.mentor_profile_id)
-    assert mentee is not None and mentor is not None  # composite foreign keys guarantee both  # noqa: S101
-    return mentee, mentor
 
 
 def _flush_open(session: Session) -> None:

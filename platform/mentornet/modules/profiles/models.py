@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, ForeignKeyConstraint, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentornet.core.db import Base
 from mentornet.core.errors import IllegalTransitionError
 from mentornet.core.tenancy import TenantScoped, tenant_fk
 from mentornet.core.types import str_enum, utcnow
+
+if TYPE_CHECKING:
+    from mentornet.modules.accounts.models import User
 
 
 class ProfileRole(enum.StrEnum):
@@ -110,6 +113,10 @@ class Profile(TenantScoped, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship(
+        primaryjoin="User.id == foreign(Profile.user_id)", viewonly=True
+    )
 
     @property
     def is_mentee(self) -> bool:

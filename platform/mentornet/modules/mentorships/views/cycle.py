@@ -32,7 +32,7 @@ from mentornet.modules.mentorships.cycle_models import (
     Situation,
 )
 from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
-from mentornet.modules.mentorships.operations import get_mentorship, mentorships_of, pair_of
+from mentornet.modules.mentorships.operations import get_mentorship, mentorships_of
 from mentornet.modules.mentorships.outcomes import record_outcome
 from mentornet.modules.mentorships.reasons import END_REASON_TITLES
 from mentornet.modules.mentorships.schemas import (
@@ -297,8 +297,7 @@ def _goal(pair: Mentorship, goal_id: int) -> PlanGoal:
 
 
 def _other(pair: Mentorship, profile: Profile) -> Profile:
-    mentee, mentor = pair_of(db.session, pair)
-    return mentor if profile.id == mentee.id else mentee
+    return pair.mentor if profile.id == pair.mentee_profile_id else pair.mentee
 
 
 def _back_url(pair: Mentorship, anchor: str = "") -> str:
@@ -339,8 +338,7 @@ def _submit(
 
 def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | None = None) -> str:
     session, tenant = db.session, g.tenant
-    goals = cycle.goals_of(session, pair)
-    check_ins = cycle.check_ins_of(session, pair)
+    goals, check_ins = pair.goals, pair.check_ins
     is_mentee = profile.id == pair.mentee_profile_id
     goal_labels = tenant.goal_labels(current_locale())
     return render_template(
@@ -356,14 +354,14 @@ def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | Non
         current_step=STEP_OF_STATE[pair.state],
         state_label=STATE_LABELS[pair.state],
         goals=goals,
-        activities=cycle.activities_of(session, pair),
+        activities={goal.id: goal.activities for goal in goals},
         goal_labels=goal_labels,
         goal_options=[
             (key, label)
             for key, label in goal_labels.items()
             if key not in {goal.goal_key for goal in goals}
         ],
-        meetings=cycle.meetings_of(session, pair),
+        meetings=pair.meetings,
         my_check_ins=[entry for entry in check_ins if entry.profile_id == profile.id],
         check_in_due=monitoring.check_in_due_on(tenant, pair, profile, check_ins),
         i_confirmed=pair.plan_confirmed_by_mentee if is_mentee else pair.plan_confirmed_by_mentor,

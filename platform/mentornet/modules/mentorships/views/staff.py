@@ -25,7 +25,7 @@ from mentornet.modules.audit.operations import record
 from mentornet.modules.mentorships import cycle, labels, monitoring
 from mentornet.modules.mentorships.cycle_models import CheckIn
 from mentornet.modules.mentorships.models import RUNNING, STATE_LABELS, Mentorship, State
-from mentornet.modules.mentorships.operations import get_mentorship, history, pair_of
+from mentornet.modules.mentorships.operations import get_mentorship
 from mentornet.modules.mentorships.reasons import END_REASON_TITLES, reason_title
 from mentornet.modules.mentorships.schemas import EndEarlySchema
 from mentornet.modules.profiles.operations import profile_names
@@ -106,11 +106,9 @@ def _mentorship(mentorship_id: int) -> Mentorship:
 
 def _pair_page(mentorship: Mentorship, end_form: FormResult) -> str:
     session, tenant = db.session, g.tenant
-    mentee, mentor = pair_of(session, mentorship)
-    goals = cycle.goals_of(session, mentorship)
-    activities = cycle.activities_of(session, mentorship)
-    check_ins = cycle.check_ins_of(session, mentorship)
-    meetings = cycle.meetings_of(session, mentorship)
+    mentee, mentor = mentorship.mentee, mentorship.mentor
+    goals, check_ins, meetings = mentorship.goals, mentorship.check_ins, mentorship.meetings
+    activities = {goal.id: goal.activities for goal in goals}
     # Check-ins are the members' own words to the network: every view is logged.
     record(
         session,
@@ -150,7 +148,7 @@ def _timeline(
 ) -> list[TimelineEntry]:
     """Changes of state, meetings and check-ins in one list, newest first."""
     entries = []
-    changes = history(session, mentorship)
+    changes = mentorship.transitions
     actors = {
         user.id: user.name
         for user in session.scalars(
