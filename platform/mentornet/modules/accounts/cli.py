@@ -10,7 +10,7 @@ from flask.cli import with_appcontext
 from mentornet.core.errors import DomainError
 from mentornet.core.schemas import ValidationError, flatten_errors
 from mentornet.modules.accounts.models import Role
-from mentornet.modules.accounts.operations import create_user
+from mentornet.modules.accounts.operations import create_user, refuse_weak_password
 from mentornet.modules.accounts.schemas import NewUserSchema
 from mentornet.modules.tenants.operations import tenant_session
 
@@ -44,6 +44,7 @@ def create(
         raw["locale"] = locale
     try:
         data = NewUserSchema().load(raw)
+        refuse_weak_password(data["password"], data["email"], data["name"])
         with tenant_session(slug) as (session, tenant):
             if data["locale"] and data["locale"] not in tenant.locales:
                 raise DomainError(

@@ -18,6 +18,7 @@ from mentornet.core.tenancy import bound_tenant_id
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import LoginSession, Role, User, UserRole
 from mentornet.modules.accounts.passwords import hash_password, needs_rehash, verify_password
+from mentornet.modules.accounts.strength import weakness
 
 log = logging.getLogger(__name__)
 RESET_SALT = "mentornet.password-reset"
@@ -110,7 +111,14 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
     set_password(session, user, new)
 
 
+def refuse_weak_password(password: str, *own_words: str) -> None:
+    """A password a person chose must be hard to guess, also from her e-mail and name."""
+    if reason := weakness(password, own_words):
+        raise DomainError(reason, field="password")
+
+
 def set_password(session: Session, user: User, new: str) -> None:
+    refuse_weak_password(new, user.email, user.name)
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
     end_all_login_sessions(session, user)

@@ -102,6 +102,13 @@ def reset_password(token: str) -> ResponseReturnValue:
     if request.method == "POST":
         form = parse_form(NewPasswordSchema())
         if form.ok:
+            refusal_shows_form(
+                form,
+                lambda: (
+                    render_template("accounts/password_reset.html", form=form, token=token),
+                    422,
+                ),
+            )
             operations.set_password(db.session, user, form.data["password"])
             flash(_("Your password has been changed. Please log in."), "success")
             return redirect(url_for("accounts.login"))

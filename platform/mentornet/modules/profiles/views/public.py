@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from mentornet.core.i18n import current_locale, term
 from mentornet.extensions import db, limiter
+from mentornet.modules.accounts.operations import refuse_weak_password
 from mentornet.modules.accounts.views import sign_in
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.notifications import application_received
@@ -50,7 +51,9 @@ def _apply(role: ProfileRole) -> ResponseReturnValue:
     refusal_shows_form(
         form, lambda: render_profile_form(TEMPLATE, form, specs, status=422, **context)
     )
-    form.data["account"].setdefault("locale", current_locale())
+    account = form.data["account"]
+    refuse_weak_password(account["password"], account["email"], account["name"])
+    account.setdefault("locale", current_locale())
     user, profile = submit_application(db.session, g.tenant, role, form.data)
     application_received(db.session, g.tenant, user, profile)
     sign_in(user)
