@@ -9,11 +9,12 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
+from mentornet.modules.mentorships.cycle_models import PlanGoal
 from mentornet.modules.mentorships.effects import PairEffects, pair_effects
 from mentornet.modules.mentorships.models import (
     NEVER_AGAIN,
@@ -37,8 +38,24 @@ REQUEST_MODES = {ProfileRole.MENTOR: "mentor_selects", ProfileRole.MENTEE: "ment
 DECLINE_REASONS = tuple(DeclineReason)
 
 
-def get_mentorship(session: Session, mentorship_id: int) -> Mentorship | None:
-    return session.get(Mentorship, mentorship_id)
+def get_mentorship(
+    session: Session, mentorship_id: int, *, whole: bool = False
+) -> Mentorship | None:
+    """One pair; whole=True loads what its page shows (the two profiles, the plan with its
+    activities, meetings, check-ins and history) in a fixed number of queries."""
+    options = (
+        [
+            selectinload(Mentorship.mentee),
+            selectinload(Mentorship.mentor),
+            selectinload(Mentorship.goals).selectinload(PlanGoal.activities),
+            selectinload(Mentorship.meetings),
+            selectinload(Mentorship.check_ins),
+            selectinload(Mentorship.transitions),
+        ]
+        if whole
+        else []
+    )
+    return session.get(Mentorship, mentorship_id, options=options)
 
 
 def open_mentorship_of(session: Session, mentee: Profile) -> Mentorship | None:

@@ -265,7 +265,7 @@ def evaluate(mentorship_id: int) -> ResponseReturnValue:
 
 def _own(mentorship_id: int) -> tuple[Mentorship, Profile]:
     """The mentorship and the member's own side of it; anybody else's is not found."""
-    found = get_mentorship(db.session, mentorship_id)
+    found = get_mentorship(db.session, mentorship_id, whole=True)
     if found is not None and found.state in SHOWN:
         for profile in profiles_of(db.session, current_user):
             if profile.id in (found.mentee_profile_id, found.mentor_profile_id):

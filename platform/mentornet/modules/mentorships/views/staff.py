@@ -98,7 +98,7 @@ def mark_handled(mentorship_id: int, check_in_id: int) -> ResponseReturnValue:
 
 
 def _mentorship(mentorship_id: int) -> Mentorship:
-    mentorship = get_mentorship(db.session, mentorship_id)
+    mentorship = get_mentorship(db.session, mentorship_id, whole=True)
     if mentorship is None or mentorship.state is State.DRAFT:
         abort(404)
     return mentorship
