@@ -1,8 +1,8 @@
 """No GET request changes what the database holds: every GET route, as every role.
 
-The network has a completed pair (with its follow-ups scheduled), a mentee waiting, a batch and
-a valid password-reset link, so the pages render with real records. After every request the
-whole database is compared with a snapshot taken before. Two tables are left out, each because
+The network has a completed pair (with its follow-ups scheduled), a mentee waiting and a batch,
+so the pages render with real records. After every request the whole database is compared with a
+snapshot taken before. Two tables are left out, each because
 writing them on a GET is the point: audit_entries (reading sensitive data is logged) and
 login_sessions (a login's last activity, which ends an idle session).
 """
@@ -20,7 +20,6 @@ from flask.testing import FlaskClient
 from mentornet.core.db import Base
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User
-from mentornet.modules.accounts.operations import make_reset_token
 from mentornet.modules.matching.models import MatchingBatch
 from mentornet.modules.profiles.models import Profile, ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session
@@ -70,7 +69,6 @@ def _network(app: Flask, make_user: UserFactory, make_profile: ProfileFactory) -
             "mentorship_id": str(pair_id),
             "batch_id": str(batch.id),
             "outcome_id": str(outcome_id),
-            "token": make_reset_token(user),
             "filename": "style.css",
         }
 

@@ -19,5 +19,5 @@ PERMISSIONS = {
 bp.add_url_rule("/login", view_func=views.login, methods=["GET", "POST"])
 bp.add_url_rule("/logout", view_func=views.logout, methods=["POST"])
 bp.add_url_rule("/password/reset", view_func=views.request_password_reset, methods=["GET", "POST"])
-bp.add_url_rule("/password/reset/<token>", view_func=views.reset_password, methods=["GET", "POST"])
+bp.add_url_rule("/password/reset/new", view_func=views.reset_password, methods=["GET", "POST"])
 bp.add_url_rule("/password/change", view_func=views.change_password, methods=["GET", "POST"])

@@ -101,3 +101,17 @@ class LoginSession(TenantScoped, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]
+
+
+class PasswordResetToken(TenantScoped, Base):
+    """An e-mailed reset link: only the SHA-256 of its random token is kept; used once, expires."""
+
+    __tablename__ = "password_reset_tokens"
+    __tenant_table_args__ = (tenant_fk("user_id", "users", ondelete="CASCADE"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int]
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]

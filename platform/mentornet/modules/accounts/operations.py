@@ -10,18 +10,21 @@ from datetime import timedelta
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
 from mentornet.core.errors import DomainError
-from mentornet.core.tenancy import bound_tenant_id
 from mentornet.core.types import utcnow
-from mentornet.modules.accounts.models import LoginSession, Role, User, UserRole
+from mentornet.modules.accounts.models import (
+    LoginSession,
+    PasswordResetToken,
+    Role,
+    User,
+    UserRole,
+)
 from mentornet.modules.accounts.passwords import hash_password, needs_rehash, verify_password
 from mentornet.modules.accounts.strength import weakness
 
 log = logging.getLogger(__name__)
-RESET_SALT = "mentornet.password-reset"
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:
@@ -122,6 +125,7 @@ def set_password(session: Session, user: User, new: str) -> None:
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
     end_all_login_sessions(session, user)
+    _end_reset_tokens(session, user)
     session.flush()
     log.info("password changed for user %s", user.id)
 
@@ -132,33 +136,41 @@ def deactivate_user(session: Session, user: User) -> None:
     session.flush()
 
 
-def make_reset_token(user: User) -> str:
-    """A signed token naming the user, her tenant and her current password (so it works once)."""
-    return _serializer().dumps(
-        {"u": user.id, "t": user.tenant_id, "p": _fingerprint(user.password_hash)}
+def make_reset_token(session: Session, user: User) -> str:
+    """A random token for one reset link; only its SHA-256 is stored. It names nobody, works once
+    and expires after PASSWORD_RESET_MAX_AGE seconds."""
+    token = secrets.token_urlsafe(32)
+    lifetime = timedelta(seconds=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    session.add(
+        PasswordResetToken(
+            user_id=user.id, token_hash=_digest(token), expires_at=utcnow() + lifetime
+        )
     )
+    session.flush()
+    return token
 
 
 def user_for_reset_token(session: Session, token: str) -> User:
-    """The user a reset token was made for; refuses expired, used and foreign tokens."""
-    try:
-        data = _serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
-    except SignatureExpired as exc:
-        raise DomainError(_l("This link has expired. Please ask for a new one.")) from exc
-    except BadSignature as exc:
-        raise DomainError(_l("This link is not valid. Please ask for a new one.")) from exc
-    user = session.get(User, data.get("u")) if data.get("t") == bound_tenant_id(session) else None
-    if user is None or not user.active or data.get("p") != _fingerprint(user.password_hash):
+    """The user a reset token was made for; refuses expired, used and foreign tokens (the
+    session is bound to one network, so another network's token is simply unknown)."""
+    found = session.scalar(
+        sa.select(PasswordResetToken).where(PasswordResetToken.token_hash == _digest(token))
+    )
+    if found is not None and found.used_at is None and found.expires_at <= utcnow():
+        raise DomainError(_l("This link has expired. Please ask for a new one."))
+    user = session.get(User, found.user_id) if found is not None and found.used_at is None else None
+    if user is None or not user.active:
         raise DomainError(_l("This link is not valid. Please ask for a new one."))
     return user
 
 
-def _serializer() -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=RESET_SALT)
-
-
-def _fingerprint(password_hash: str) -> str:
-    return hashlib.sha256(password_hash.encode()).hexdigest()[:20]
+def _end_reset_tokens(session: Session, user: User) -> None:
+    """A new password makes every reset link of the user useless (used, or never to be)."""
+    session.execute(
+        sa.update(PasswordResetToken)
+        .where(PasswordResetToken.user_id == user.id, PasswordResetToken.used_at.is_(None))
+        .values(used_at=utcnow())
+    )
 
 
 def _digest(token: str) -> str:

@@ -25,6 +25,8 @@ from mentornet.modules.outbox.operations import queue_message
 from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import empty_form, parse_form
 
+RESET_TOKEN_KEY = "reset_token"  # noqa: S105  (a session key name, not a secret)
+
 
 def _login_limit() -> str:
     return str(current_app.config["LOGIN_RATE_LIMIT"])
@@ -95,25 +97,29 @@ def request_password_reset() -> ResponseReturnValue:
     return render_template("accounts/password_reset_request.html", form=form)
 
 
-def reset_password(token: str) -> ResponseReturnValue:
+def reset_password() -> ResponseReturnValue:
+    """The e-mailed link /password/reset/new?token=...: the token moves into the session at once,
+    so the page itself, the browser's history and every Referer carry no token (the access logs
+    record the path only, never the query)."""
     refusal_goes_to(url_for("accounts.request_password_reset"), 302)
-    user = operations.user_for_reset_token(db.session, token)
+    if token := request.args.get("token"):
+        operations.user_for_reset_token(db.session, token)
+        session[RESET_TOKEN_KEY] = token
+        return redirect(url_for("accounts.reset_password"), 303)
+    user = operations.user_for_reset_token(db.session, session.get(RESET_TOKEN_KEY, ""))
     form = empty_form()
     if request.method == "POST":
         form = parse_form(NewPasswordSchema())
         if form.ok:
             refusal_shows_form(
-                form,
-                lambda: (
-                    render_template("accounts/password_reset.html", form=form, token=token),
-                    422,
-                ),
+                form, lambda: (render_template("accounts/password_reset.html", form=form), 422)
             )
             operations.set_password(db.session, user, form.data["password"])
+            session.pop(RESET_TOKEN_KEY, None)
             flash(_("Your password has been changed. Please log in."), "success")
             return redirect(url_for("accounts.login"))
-        return render_template("accounts/password_reset.html", form=form, token=token), 422
-    return render_template("accounts/password_reset.html", form=form, token=token)
+        return render_template("accounts/password_reset.html", form=form), 422
+    return render_template("accounts/password_reset.html", form=form)
 
 
 def change_password() -> ResponseReturnValue:
@@ -160,7 +166,11 @@ def _send_reset_link(user: User) -> None:
         network=g.tenant.name(user.locale or g.tenant.default_locale),
         name=user.name,
         minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
-        link=page_url(db.session, g.tenant, f"/password/reset/{operations.make_reset_token(user)}"),
+        link=page_url(
+            db.session,
+            g.tenant,
+            f"/password/reset/new?token={operations.make_reset_token(db.session, user)}",
+        ),
     )
 
 
