@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
@@ -26,6 +37,7 @@ from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import empty_form, parse_form
 
 RESET_TOKEN_KEY = "reset_token"  # noqa: S105  (a session key name, not a secret)
+WRONG_CURRENT_PASSWORD = "mentornet_wrong_current_password"  # noqa: S105  (a flag's name)
 
 
 def _login_limit() -> str:
@@ -44,6 +56,20 @@ def _account_key() -> str:
 
 def _client_key() -> str:
     return f"client:{g.tenant.id}:{request.remote_addr}"
+
+
+def _change_limit() -> str:
+    return str(current_app.config["PASSWORD_CHANGE_RATE_LIMIT"])
+
+
+def _own_account_key() -> str:
+    # The limit runs before the permission check, so a visitor without an account may reach it.
+    who = current_user.id if current_user.is_authenticated else request.remote_addr
+    return f"change:{g.tenant.id}:{who}"
+
+
+def _current_password_was_wrong(_response: Response) -> bool:
+    return bool(g.get(WRONG_CURRENT_PASSWORD))
 
 
 @limiter.limit(_login_limit, key_func=_client_key, methods=["POST"])
@@ -122,14 +148,25 @@ def reset_password() -> ResponseReturnValue:
     return render_template("accounts/password_reset.html", form=form)
 
 
+@limiter.limit(
+    _change_limit,
+    key_func=_own_account_key,
+    methods=["POST"],
+    deduct_when=_current_password_was_wrong,
+)
 def change_password() -> ResponseReturnValue:
+    """Only a wrong current password counts against PASSWORD_CHANGE_RATE_LIMIT: whoever holds a
+    signed-in browser cannot try passwords faster than at the login page."""
     form = empty_form()
     if request.method == "POST":
         form = parse_form(ChangePasswordSchema())
         if form.ok:
-            refusal_shows_form(
-                form, lambda: (render_template("accounts/change_password.html", form=form), 422)
-            )
+
+            def refused() -> ResponseReturnValue:
+                g.setdefault(WRONG_CURRENT_PASSWORD, "current_password" in form.errors)
+                return render_template("accounts/change_password.html", form=form), 422
+
+            refusal_shows_form(form, refused)
             operations.change_password(
                 db.session, current_user, form.data["current_password"], form.data["password"]
             )
