@@ -66,8 +66,8 @@ def test_reset_link_is_mailed_in_the_members_language_and_works_once(
     link = _link(message)
     assert link.startswith("http://morocco.localhost/password/reset/new?token=")
     response = _choose(client, link, NEW, NEW)
-    assert response.status_code == 302
-    assert login(client, "morocco", "salma@example.org", NEW).status_code == 302
+    assert response.status_code == 302  # and she is logged in (test_lockout.py)
+    assert login(app.test_client(), "morocco", "salma@example.org", NEW).status_code == 302
     # The same link again: refused, because it has been used.
     again = client.get(link)
     assert again.status_code == 302

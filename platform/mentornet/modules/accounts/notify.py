@@ -15,7 +15,14 @@ from mentornet.modules.tenants.models import Tenant
 
 
 def notify_user(
-    session: Session, tenant: Tenant, user: User, *, kind: str, template: str, path: str
+    session: Session,
+    tenant: Tenant,
+    user: User,
+    *,
+    kind: str,
+    template: str,
+    path: str,
+    **context: object,
 ) -> None:
     """Queue one message for an active account, rendered in the account's language."""
     if not user.active:
@@ -30,6 +37,7 @@ def notify_user(
         network=tenant.name(locale),
         name=user.name,
         link=page_url(session, tenant, path),
+        **context,
     )
 
 

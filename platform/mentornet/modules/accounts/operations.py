@@ -21,10 +21,14 @@ from mentornet.modules.accounts.models import (
     User,
     UserRole,
 )
+from mentornet.modules.accounts.notify import notify_user
 from mentornet.modules.accounts.passwords import hash_password, needs_rehash, verify_password
 from mentornet.modules.accounts.strength import weakness
+from mentornet.modules.outbox.models import OutboxMessage
+from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
+THROTTLED_KIND = "login_throttled"
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:
@@ -162,6 +166,33 @@ def user_for_reset_token(session: Session, token: str) -> User:
     if user is None or not user.active:
         raise DomainError(_l("This link is not valid. Please ask for a new one."))
     return user
+
+
+def tell_owner_of_throttled_logins(session: Session, tenant: Tenant, user: User) -> None:
+    """Her logins are paused by too many wrong passwords: tell her once an hour, with a reset link
+    that lets her in at once (the pause counts logins, not resets)."""
+    since = utcnow() - timedelta(hours=1)
+    told = session.scalar(
+        sa.select(OutboxMessage.id).where(
+            OutboxMessage.kind == THROTTLED_KIND,
+            OutboxMessage.recipient == user.email,
+            OutboxMessage.created_at > since,
+        )
+    )
+    if told is not None:
+        return
+    notify_user(
+        session,
+        tenant,
+        user,
+        kind=THROTTLED_KIND,
+        template="accounts/email/login_throttled.txt",
+        path=f"/password/reset/new?token={make_reset_token(session, user)}",
+        minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
+    )
+    log.warning(
+        "logins paused for user %s in tenant %s: too many wrong passwords", user.id, user.tenant_id
+    )
 
 
 def _end_reset_tokens(session: Session, user: User) -> None:

@@ -18,6 +18,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_limiter import RequestLimit
 from flask_login import current_user, login_user, logout_user
 
 from mentornet.core.i18n import current_locale
@@ -29,6 +30,7 @@ from mentornet.modules.accounts.schemas import (
     LoginSchema,
     NewPasswordSchema,
     ResetRequestSchema,
+    normalise_email,
 )
 from mentornet.modules.accounts.sessions import LOGIN_TOKEN_KEY
 from mentornet.modules.outbox.notify import page_url
@@ -58,6 +60,29 @@ def _client_key() -> str:
     return f"client:{g.tenant.id}:{request.remote_addr}"
 
 
+def _account_client_limit() -> str:
+    return str(current_app.config["LOGIN_ACCOUNT_CLIENT_RATE_LIMIT"])
+
+
+def _account_client_key() -> str:
+    # One client guessing one person's password is stopped long before she is.
+    return f"{_account_key()}:{request.remote_addr}"
+
+
+def _login_failed(response: Response) -> bool:
+    return response.status_code == 401
+
+
+def _tell_owner(_limit: RequestLimit) -> None:
+    """The account's own limit is reached: logins are paused for her too, so she is told, with a
+    reset link that lets her in (the refusal that follows rolls the request back: commit first)."""
+    email = normalise_email(request.form.get("email", ""))
+    user = operations.get_user_by_email(db.session, email) if email else None
+    if user is not None and user.active:
+        operations.tell_owner_of_throttled_logins(db.session, g.tenant, user)
+        db.session.commit()
+
+
 def _change_limit() -> str:
     return str(current_app.config["PASSWORD_CHANGE_RATE_LIMIT"])
 
@@ -73,7 +98,19 @@ def _current_password_was_wrong(_response: Response) -> bool:
 
 
 @limiter.limit(_login_limit, key_func=_client_key, methods=["POST"])
-@limiter.limit(_account_limit, key_func=_account_key, methods=["POST"])
+@limiter.limit(
+    _account_client_limit,
+    key_func=_account_client_key,
+    methods=["POST"],
+    deduct_when=_login_failed,
+)
+@limiter.limit(
+    _account_limit,
+    key_func=_account_key,
+    methods=["POST"],
+    deduct_when=_login_failed,
+    on_breach=_tell_owner,
+)
 def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(_home_for(current_user))
@@ -104,7 +141,19 @@ def logout() -> ResponseReturnValue:
 
 
 @limiter.limit(_login_limit, key_func=_client_key, methods=["POST"])
-@limiter.limit(_account_limit, key_func=_account_key, methods=["POST"])
+@limiter.limit(
+    _account_client_limit,
+    key_func=_account_client_key,
+    methods=["POST"],
+    deduct_when=_login_failed,
+)
+@limiter.limit(
+    _account_limit,
+    key_func=_account_key,
+    methods=["POST"],
+    deduct_when=_login_failed,
+    on_breach=_tell_owner,
+)
 def request_password_reset() -> ResponseReturnValue:
     form = empty_form()
     if request.method == "POST":
@@ -141,9 +190,11 @@ def reset_password() -> ResponseReturnValue:
                 form, lambda: (render_template("accounts/password_reset.html", form=form), 422)
             )
             operations.set_password(db.session, user, form.data["password"])
-            session.pop(RESET_TOKEN_KEY, None)
-            flash(_("Your password has been changed. Please log in."), "success")
-            return redirect(url_for("accounts.login"))
+            # The link proved the mailbox and a new password is set: she is in, even while
+            # too many wrong passwords have paused logins to her account.
+            sign_in(user)
+            flash(_("Your password has been changed. You are logged in."), "success")
+            return redirect(_home_for(user))
         return render_template("accounts/password_reset.html", form=form), 422
     return render_template("accounts/password_reset.html", form=form)
 
