@@ -193,7 +193,7 @@ def make_profile(app: Flask) -> ProfileFactory:
             app.test_request_context(f"/{tenant}/"),
             tenant_session(tenant) as (session, tenant_row),
         ):
-            data = profile_schema(tenant_row.settings, ProfileRole(role), account="import").load(
+            data = profile_schema(tenant_row.config, ProfileRole(role), account="import").load(
                 values
             )
             data["account"]["password"] = PASSWORD

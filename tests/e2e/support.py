@@ -94,7 +94,7 @@ class LiveServer:
         """A member applied and approved through the intake operations, as in tests/conftest.py."""
         values = profile_values(slug, role, email=email, **overrides)
         with self.tenant(slug) as (session, tenant):
-            schema = profile_schema(tenant.settings, ProfileRole(role), account="import")
+            schema = profile_schema(tenant.config, ProfileRole(role), account="import")
             data = schema.load(values)
             data["account"]["password"] = password
             user, profile = submit_application(session, tenant, ProfileRole(role), data)

@@ -92,7 +92,7 @@ def term(key: str) -> str:
     tenant = g.get("tenant")
     locale = current_locale()
     if tenant is not None:
-        own = tenant.settings.get("terminology", {}).get(key, {})
+        own = tenant.config.terminology.get(key, {})
         if own.get(locale):
             return str(own[locale])
     return str(_TERMS[key])

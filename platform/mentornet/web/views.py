@@ -22,7 +22,7 @@ def landing() -> ResponseReturnValue:
         {
             "slug": tenant.slug,
             "name": tenant.name(locale),
-            "tagline": localized(tenant.settings.get("tagline", {}), locale, tenant.default_locale),
+            "tagline": localized(tenant.config.tagline, locale, tenant.default_locale),
             "locales": tenant.locales,
         }
         for tenant in list_tenants(db.session)

@@ -191,7 +191,7 @@ def test_private_fields_are_kept_only_with_consent(app: Flask, generated: str) -
             for profile, user in session.execute(
                 sa.select(Profile, User).join(User, User.id == Profile.user_id)
             ):
-                private = set(sensitive_keys(tenant.settings, profile.role))
+                private = set(sensitive_keys(tenant.config, profile.role))
                 answers = {f"q_{key}" for key in profile.answers}
                 if profile.country_of_origin or profile.story or answers & private:
                     with_private += 1
@@ -209,7 +209,7 @@ def test_every_generated_profile_passes_its_networks_application_schema(
                 values = _schema_input(
                     profile, consent=bool(profile.country_of_origin or profile.story)
                 )
-                errors = profile_schema(tenant.settings, profile.role).validate(values)
+                errors = profile_schema(tenant.config, profile.role).validate(values)
                 assert errors == {}, (profile.id, errors)
 
 

@@ -22,6 +22,7 @@ from mentornet.modules.mentorships.models import State
 from mentornet.modules.profiles.classifications import isced_fields, isco
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import language_codes, territory_codes
+from mentornet.modules.tenants.config import TenantConfig
 from mentornet.modules.tenants.packs import read_pack
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -42,7 +43,9 @@ def config_of(settings: dict[str, Any]) -> MatchingConfig:
 
 def plan(slug: str, members: int, seed: int = 1) -> DemoNetwork:
     settings = settings_of(slug)
-    return plan_network(slug, settings, config_of(settings), members, seed, NOW)
+    return plan_network(
+        slug, TenantConfig.from_document(settings), config_of(settings), members, seed, NOW
+    )
 
 
 @pytest.fixture(scope="module")

@@ -16,13 +16,14 @@ from werkzeug.datastructures import MultiDict
 
 from mentornet.core.schemas import Schema
 from mentornet.modules.profiles.fields import FIELD_TYPES, Persona, Reader, field_type, show_answer
+from mentornet.modules.tenants.config import Goal
 from mentornet.modules.tenants.packs import PackError, dump_pack, parse_pack
 from mentornet.modules.tenants.schemas import question_types
 
-GOALS: list[dict[str, Any]] = [
-    {"key": "job", "label": {"da": "Få et job", "ar": "الحصول على وظيفة"}},
-    {"key": "network", "label": {"da": "Et netværk", "ar": "شبكة علاقات"}},
-]
+GOALS = (
+    Goal("job", {"da": "Få et job", "ar": "الحصول على وظيفة"}, {}, "job"),
+    Goal("network", {"da": "Et netværk", "ar": "شبكة علاقات"}, {}, "none"),
+)
 COLOURS: list[dict[str, Any]] = [
     {"key": "red", "label": {"da": "Rød", "ar": "أحمر"}},
     {"key": "blue", "label": {"da": "Blå", "ar": "أزرق"}},
@@ -61,7 +62,7 @@ def _question(kind: str, key: str = "extra") -> dict[str, Any]:
 
 def _schema(kind: str) -> MarshmallowSchema:
     """A schema with just this question, under the name the profile schema gives it."""
-    field = field_type(kind).answer_field(_question(kind), [goal["key"] for goal in GOALS])
+    field = field_type(kind).answer_field(_question(kind), [goal.key for goal in GOALS])
     return Schema.from_dict({"q_extra": field})()
 
 

@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import profile_schema
+from mentornet.modules.tenants.config import TenantConfig
 
 from helpers import profile_values
 
@@ -47,7 +48,9 @@ def test_question_type_is_validated_and_stored_by_key(
     reference_packs: dict[str, Any], kind: str, choices: list[str], good: Any, stored: Any, bad: Any
 ) -> None:
     schema = profile_schema(
-        _settings(reference_packs, kind, choices), ProfileRole.MENTEE, account="import"
+        TenantConfig.from_document(_settings(reference_packs, kind, choices)),
+        ProfileRole.MENTEE,
+        account="import",
     )
     data = schema.load(profile_values("denmark", "mentee", q_extra=good))
     assert data["answers"]["extra"] == stored

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Mapping
 from typing import Any
 
 from mentornet.modules.demo import texts
@@ -13,22 +14,23 @@ from mentornet.modules.demo.recipes import Recipe
 from mentornet.modules.profiles.fields import Persona, field_type
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import sensitive_keys
+from mentornet.modules.tenants.config import TenantConfig
 
 
 def finish(
     rng: random.Random,
     profile: DemoProfile,
-    settings: dict[str, Any],
+    pack: TenantConfig,
     user: DemoUser,
     recipe: Recipe,
     now: dt.datetime,
 ) -> None:
     """Once the timeline is known: birth year (within the network's ages) and the questionnaire."""
     applied = profile.applied_at or now
-    intake = settings["intake"]
+    intake = pack.intake
     mentee = profile.role is ProfileRole.MENTEE
-    least = intake["mentee_min_age"] if mentee else intake["mentor_min_age"]
-    most = (intake["mentee_max_age"] if mentee else 0) or 100
+    least = intake.mentee_min_age if mentee else intake.mentor_min_age
+    most = (intake.mentee_max_age if mentee else 0) or 100
     # Nobody grows older than the recipe's oldest band while waiting: ages stay "18 to late 60s".
     most = min(most, (recipe.mentee_ages if mentee else recipe.mentor_ages)[-1][1])
     years_since = now.year - applied.year
@@ -38,7 +40,7 @@ def finish(
         profile.columns["birth_year"] = applied.year - age_then
     persona = _persona(profile, user, recipe, applied)
     answers = {}
-    for question in settings["questionnaire"]:
+    for question in pack.questionnaire:
         if profile.role.value not in question["audience"]:
             continue
         if question["sensitive"] and not user.consent_sensitive:
@@ -47,9 +49,7 @@ def finish(
         if value is not None:
             answers[question["key"]] = value
     profile.columns["answers"] = answers
-    private = set(sensitive_keys(settings, profile.role)) & set(
-        profile.columns["shared_with_mentor"]
-    )
+    private = set(sensitive_keys(pack, profile.role)) & set(profile.columns["shared_with_mentor"])
     profile.columns["shared_with_mentor"] = sorted(private)
 
 
@@ -68,7 +68,7 @@ def _persona(profile: DemoProfile, user: DemoUser, recipe: Recipe, applied: dt.d
 
 
 def _answer(
-    rng: random.Random, question: dict[str, Any], profile: DemoProfile, persona: Persona
+    rng: random.Random, question: Mapping[str, Any], profile: DemoProfile, persona: Persona
 ) -> Any:
     """An answer to one question that fits the member (her age, work, goals and years here)."""
     choices = [choice["key"] for choice in question["choices"]]
@@ -83,15 +83,15 @@ def _answer(
     return field_type(question["type"]).demo_answer(rng, question, persona)
 
 
-def _years_here(rng: random.Random, question: dict[str, Any], profile: DemoProfile) -> Any:
+def _years_here(rng: random.Random, question: Mapping[str, Any], profile: DemoProfile) -> Any:
     return profile.years_here
 
 
-def _guardian(rng: random.Random, question: dict[str, Any], profile: DemoProfile) -> Any:
+def _guardian(rng: random.Random, question: Mapping[str, Any], profile: DemoProfile) -> Any:
     return (rng.random() < 0.9) if profile.age_at_application < 18 else None
 
 
-def _business_stage(rng: random.Random, question: dict[str, Any], profile: DemoProfile) -> Any:
+def _business_stage(rng: random.Random, question: Mapping[str, Any], profile: DemoProfile) -> Any:
     goals = set(profile.columns["goals"])
     if goals <= {"job", "leadership", "network"} and "job" in goals:
         return "no_business"
@@ -100,7 +100,9 @@ def _business_stage(rng: random.Random, question: dict[str, Any], profile: DemoP
     return choose(rng, (("starting", 0.3), ("running", 0.45), ("established", 0.25)))
 
 
-def _current_situation(rng: random.Random, question: dict[str, Any], profile: DemoProfile) -> Any:
+def _current_situation(
+    rng: random.Random, question: Mapping[str, Any], profile: DemoProfile
+) -> Any:
     age = profile.age_at_application
     if age < 18:
         return choose(rng, (("school", 0.75), ("vocational", 0.2), ("other", 0.05)))
@@ -116,7 +118,7 @@ def _current_situation(rng: random.Random, question: dict[str, Any], profile: De
     )
 
 
-def _meeting_format(rng: random.Random, question: dict[str, Any], profile: DemoProfile) -> Any:
+def _meeting_format(rng: random.Random, question: Mapping[str, Any], profile: DemoProfile) -> Any:
     return choose(rng, (("in_person", 0.45), ("either", 0.4), ("online", 0.15)))
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
-from typing import Any
 
 from mentornet.modules.demo import texts
 from mentornet.modules.demo.draws import choose, days
@@ -21,6 +20,7 @@ from mentornet.modules.mentorships.models import Origin, State
 from mentornet.modules.mentorships.operations import DECLINE_REASONS
 from mentornet.modules.mentorships.reasons import Step
 from mentornet.modules.profiles.models import ProfileStatus
+from mentornet.modules.tenants.config import TenantConfig
 
 S = ProfileStatus
 YEAR = 365.25
@@ -91,18 +91,18 @@ class Rules:
     keep_rejected_days: float  # retention: rejected applicants are erased after this long
 
     @classmethod
-    def of(cls, settings: dict[str, Any], now: dt.datetime, writing: str) -> Rules:
-        cycle, matching, intake = settings["cycle"], settings["matching"], settings["intake"]
+    def of(cls, pack: TenantConfig, now: dt.datetime, writing: str) -> Rules:
+        cycle, matching, intake = pack.cycle, pack.matching, pack.intake
         return cls(
             now=now,
-            mode=matching["mode"],
-            expiry=int(cycle["proposal_expiry_days"]),
-            veto=int(matching["veto_window_days"]),
-            months=int(cycle["expected_months"]),
-            info_required=bool(intake["information_meeting_required"]),
-            interview_required=bool(intake["interview_required"]),
+            mode=matching.mode,
+            expiry=int(cycle.proposal_expiry_days),
+            veto=int(matching.veto_window_days),
+            months=int(cycle.expected_months),
+            info_required=bool(intake.information_meeting_required),
+            interview_required=bool(intake.interview_required),
             writing=writing,
-            keep_rejected_days=30.4 * int(settings["retention"]["rejected_applicant_months"]),
+            keep_rejected_days=30.4 * int(pack.retention.rejected_applicant_months),
         )
 
     @property

@@ -105,11 +105,11 @@ def generate_members(
         raise LookupError(f"no demo coordinator in {tenant.slug}; create the staff accounts first")
     config = matching.matching_config(tenant)
     now = utcnow().replace(second=0, microsecond=0)
-    network = plan_network(tenant.slug, tenant.settings, config, members, seed, now)
+    network = plan_network(tenant.slug, tenant.config, config, members, seed, now)
     progress(f"planned {len(network.profiles)} profiles and {len(network.pairs)} mentorships")
     Writer(session, tenant, network, coordinator.id, progress).write(password_hash, config)
     drafts = 0
-    if suggest and tenant.settings["matching"]["mode"] == "coordinator":
+    if suggest and tenant.config.matching.mode == "coordinator":
         drafts = _suggest_pairs(session, tenant, coordinator)
         progress(f"batch suggestions: {drafts} drafts for the waiting mentees")
     result = GeneratedNetwork(

@@ -17,6 +17,7 @@ from mentornet.modules.demo.world import ascii_slug, languages_of, names, region
 from mentornet.modules.profiles.classifications import isced_fields
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import AVAILABILITY, CEFR_LEVELS
+from mentornet.modules.tenants.config import TenantConfig
 
 SENSITIVE_CONSENT = {ProfileRole.MENTEE: 0.92, ProfileRole.MENTOR: 0.5}
 _HERITAGE = (("B2", 0.3), ("C1", 0.4), ("C2", 0.3))
@@ -43,7 +44,7 @@ def add_people(
     rng: random.Random,
     network: DemoNetwork,
     recipe: Recipe,
-    settings: dict[str, Any],
+    pack: TenantConfig,
     role: ProfileRole,
     count: int,
 ) -> list[int]:
@@ -53,9 +54,9 @@ def add_people(
     )
     found = []
     for origin in origins:
-        user = _user(rng, network, recipe, settings, role, origin)
+        user = _user(rng, network, recipe, pack, role, origin)
         network.users.append(user)
-        profile = _profile(rng, recipe, settings, role, origin, len(network.users) - 1, user)
+        profile = _profile(rng, recipe, pack, role, origin, len(network.users) - 1, user)
         network.profiles.append(profile)
         found.append(len(network.profiles) - 1)
     return found
@@ -65,7 +66,7 @@ def add_mentor_profile(
     rng: random.Random,
     network: DemoNetwork,
     recipe: Recipe,
-    settings: dict[str, Any],
+    pack: TenantConfig,
     mentee_index: int,
     applied: dt.datetime,
 ) -> int:
@@ -75,7 +76,7 @@ def add_mentor_profile(
     work = (
         same["target_occupation_code"] or same["occupation_code"] or choose(rng, recipe.mentor_work)
     )
-    goal_weights = [(g["key"], recipe.goals.get(g["key"], 0.2)) for g in settings["goals"]]
+    goal_weights = [(g.key, recipe.goals.get(g.key, 0.2)) for g in pack.goals]
     goals = some(rng, goal_weights, choose(rng, _GOAL_COUNTS[ProfileRole.MENTOR]))
     columns = {
         **same,
@@ -101,7 +102,7 @@ def _user(
     rng: random.Random,
     network: DemoNetwork,
     recipe: Recipe,
-    settings: dict[str, Any],
+    pack: TenantConfig,
     role: ProfileRole,
     origin: str,
 ) -> DemoUser:
@@ -113,12 +114,12 @@ def _user(
     locales = [
         (code, weight * (3 if code == mother_tongue else 1))
         for code, weight in recipe.locales
-        if code in settings["locales"]
+        if code in pack.locales
     ]
     return DemoUser(
         name=f"{given} {family}",
         email=f"{local}.{len(network.users) + 1}@{network.slug}.example",
-        locale=choose(rng, locales) if locales else settings["default_locale"],
+        locale=choose(rng, locales) if locales else pack.default_locale,
         created_at=network.now,  # set from the timeline
         consent_sensitive=rng.random() < SENSITIVE_CONSENT[role],
     )
@@ -127,14 +128,14 @@ def _user(
 def _profile(
     rng: random.Random,
     recipe: Recipe,
-    settings: dict[str, Any],
+    pack: TenantConfig,
     role: ProfileRole,
     origin: str,
     user_index: int,
     user: DemoUser,
 ) -> DemoProfile:
     mentee = role is ProfileRole.MENTEE
-    age = _age(rng, recipe, settings, role)
+    age = _age(rng, recipe, pack, role)
     born_here = mentee and origin != recipe.home_country and rng.random() < recipe.born_here
     years = None
     if origin != recipe.home_country and not born_here:
@@ -146,7 +147,7 @@ def _profile(
     level, field = _education(rng, recipe, qualified, age)
     city = choose(rng, [(c, c.weight) for c in recipe.cities])
     located = rng.random() < 0.92
-    goal_weights = [(g["key"], recipe.goals.get(g["key"], 0.2)) for g in settings["goals"]]
+    goal_weights = [(g.key, recipe.goals.get(g.key, 0.2)) for g in pack.goals]
     goals = some(rng, goal_weights, choose(rng, _GOAL_COUNTS[role]))
     tags = frozenset(
         tag
@@ -178,14 +179,12 @@ def _profile(
     return profile
 
 
-def _age(rng: random.Random, recipe: Recipe, settings: dict[str, Any], role: ProfileRole) -> int:
+def _age(rng: random.Random, recipe: Recipe, pack: TenantConfig, role: ProfileRole) -> int:
     bands = recipe.mentee_ages if role is ProfileRole.MENTEE else recipe.mentor_ages
     low, high, _ = choose(rng, [(band, band[2]) for band in bands])
-    intake = settings["intake"]
-    least = int(
-        intake["mentee_min_age"] if role is ProfileRole.MENTEE else intake["mentor_min_age"]
-    )
-    most = int(intake["mentee_max_age"] if role is ProfileRole.MENTEE else 0) or 100
+    intake = pack.intake
+    least = int(intake.mentee_min_age if role is ProfileRole.MENTEE else intake.mentor_min_age)
+    most = int(intake.mentee_max_age if role is ProfileRole.MENTEE else 0) or 100
     return max(least, min(rng.randint(low, high), most))
 
 

@@ -32,6 +32,7 @@ from mentornet.modules.demo.recipes import Recipe, recipe_for
 from mentornet.modules.demo.replay import replay
 from mentornet.modules.matching.scoring import MatchingConfig, ProfileData
 from mentornet.modules.profiles.models import ProfileRole, ProfileStatus
+from mentornet.modules.tenants.config import TenantConfig
 
 S = ProfileStatus
 NETWORK_YEARS = 5.2  # how long ago the first members applied
@@ -40,7 +41,7 @@ ALUMNA_MENTORS = 0.03  # share of alumni who come back as mentors
 
 def plan_network(
     slug: str,
-    settings: dict[str, Any],
+    pack: TenantConfig,
     config: MatchingConfig,
     members: int,
     seed: int,
@@ -49,21 +50,21 @@ def plan_network(
     """members new members (mentees and mentors) of the network, with everything that happened to them."""
     rng = random.Random(f"{seed}/{slug}")  # noqa: S311  (demo data, not secrets)
     recipe = recipe_for(slug)
-    rules = Rules.of(settings, now, recipe.writing)
+    rules = Rules.of(pack, now, recipe.writing)
     network = DemoNetwork(slug, now)
     mentee_count = min(members, max(round(members * recipe.mentee_share), 1))
-    mentees = people.add_people(rng, network, recipe, settings, ProfileRole.MENTEE, mentee_count)
+    mentees = people.add_people(rng, network, recipe, pack, ProfileRole.MENTEE, mentee_count)
     mentors = people.add_people(
-        rng, network, recipe, settings, ProfileRole.MENTOR, members - mentee_count
+        rng, network, recipe, pack, ProfileRole.MENTOR, members - mentee_count
     )
     planned: dict[int, list[Move]] = {}
     completed = _plan_mentees(rng, network, rules, mentees, planned)
     for index in mentees:
-        _finish(rng, network, recipe, settings, index, planned)
-    mentors += _alumna_mentors(rng, network, recipe, settings, completed)
+        _finish(rng, network, recipe, pack, index, planned)
+    mentors += _alumna_mentors(rng, network, recipe, pack, completed)
     pool, approved = _plan_mentors(rng, network, rules, mentors, planned)
     for index in mentors:
-        _finish(rng, network, recipe, settings, index, planned, approved.get(index))
+        _finish(rng, network, recipe, pack, index, planned, approved.get(index))
     data = {i: profile_data(network, i) for i in [*mentees, *pool]}
     assign_mentors(rng, network, pool, approved, data, config)
     network.pairs = sorted((p for p in network.pairs if not p.dropped), key=lambda p: p.created_at)
@@ -77,9 +78,9 @@ def plan_network(
             Side(mentee, network.users[mentee.user].locale),
             Side(mentor, network.users[mentor.user].locale),
             rules,
-            int(settings["cycle"]["check_in_interval_days"]),
+            int(pack.cycle.check_in_interval_days),
         )
-    add_outcomes(rng, network, [int(m) for m in settings["cycle"]["follow_up_months"]])
+    add_outcomes(rng, network, [int(m) for m in pack.cycle.follow_up_months])
     _interview_notes(rng, network, rules)
     for profile in network.profiles:
         user = network.users[profile.user]
@@ -150,18 +151,18 @@ def _alumna_mentors(
     rng: random.Random,
     network: DemoNetwork,
     recipe: Recipe,
-    settings: dict[str, Any],
+    pack: TenantConfig,
     completed: list[tuple[int, dt.datetime]],
 ) -> list[int]:
     found = []
-    least = settings["intake"]["mentor_min_age"]
+    least = pack.intake.mentor_min_age
     for index, done in completed:
         applied = done + days(rng, 40, 300)
         if rng.random() >= ALUMNA_MENTORS or applied > network.now - dt.timedelta(days=30):
             continue
         if applied.year - network.profiles[index].columns["birth_year"] < least:
             continue
-        mentor = people.add_mentor_profile(rng, network, recipe, settings, index, applied)
+        mentor = people.add_mentor_profile(rng, network, recipe, pack, index, applied)
         network.profiles[mentor].applied_at = applied
         found.append(mentor)
     return found
@@ -202,7 +203,7 @@ def _finish(
     rng: random.Random,
     network: DemoNetwork,
     recipe: Recipe,
-    settings: dict[str, Any],
+    pack: TenantConfig,
     index: int,
     planned: dict[int, list[Move]],
     approved: dt.datetime | None = None,
@@ -212,7 +213,7 @@ def _finish(
         profile.applied_at = planned[index][0][0]
     elif profile.applied_at is None:
         profile.applied_at = (approved or network.now) - dt.timedelta(days=40)
-    answers.finish(rng, profile, settings, network.users[profile.user], recipe, network.now)
+    answers.finish(rng, profile, pack, network.users[profile.user], recipe, network.now)
 
 
 def _after_pairs(

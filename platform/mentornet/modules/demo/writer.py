@@ -102,7 +102,7 @@ class Writer:
         )
         roles = [self._row(user_id=user_id, role=Role.MEMBER) for user_id in self.users]
         insert(self.session, UserRole, roles)
-        version = int(self.tenant.settings["privacy"]["version"])
+        version = self.tenant.config.privacy.version
         consents = []
         for user_id, user in zip(self.users, users, strict=True):
             kinds = (PRIVACY, SENSITIVE) if user.consent_sensitive else (PRIVACY,)

@@ -105,7 +105,7 @@ def _goal(key: str) -> str:
 
 
 def _question_label(key: str) -> str:
-    for question in g.tenant.settings["questionnaire"]:
+    for question in g.tenant.config.questionnaire:
         if question["key"] == key:
             return localized(question["label"], current_locale(), g.tenant.default_locale)
     return key

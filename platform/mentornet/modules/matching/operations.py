@@ -44,15 +44,15 @@ BATCH_CANDIDATES = 30
 
 
 def matching_config(tenant: Tenant) -> scoring.MatchingConfig:
-    matching = tenant.settings["matching"]
-    constraints = matching["constraints"]
+    matching = tenant.config.matching
+    constraints = matching.constraints
     return scoring.MatchingConfig(
-        weights={name: float(c["weight"]) for name, c in matching["criteria"].items()},
-        question_weights={q["question"]: float(q["weight"]) for q in matching["questions"]},
-        shared_language=bool(constraints["shared_language"]),
-        usable_language_level=constraints["usable_language_level"],
-        max_distance_km=float(constraints["max_distance_km"]),
-        max_age_gap=int(constraints["max_age_gap"]),
+        weights={name: criterion.weight for name, criterion in matching.criteria.items()},
+        question_weights={q.question: q.weight for q in matching.questions},
+        shared_language=constraints.shared_language,
+        usable_language_level=constraints.usable_language_level,
+        max_distance_km=float(constraints.max_distance_km),
+        max_age_gap=constraints.max_age_gap,
     )
 
 
@@ -144,7 +144,7 @@ def suggestions_for(
     session: Session, tenant: Tenant, mentee: Profile, k: int | None = None
 ) -> list[Suggestion]:
     """The best mentors for one mentee, each with the explanation of its score."""
-    k = k or int(tenant.settings["matching"]["suggestions"])
+    k = k or tenant.config.matching.suggestions
     config = matching_config(tenant)
     index, ids = mentor_index(session, tenant)
     forbidden = never_again_pairs(session)

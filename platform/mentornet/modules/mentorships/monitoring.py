@@ -69,7 +69,7 @@ def pair_rows(
         ids,
     )
     requests = open_contact_requests(session)
-    stalled_after = dt.timedelta(days=tenant.settings["cycle"]["stalled_after_days"])
+    stalled_after = dt.timedelta(days=tenant.config.cycle.stalled_after_days)
     needle = search.strip().casefold()
     rows = []
     for mentorship in mentorships:
@@ -143,7 +143,7 @@ def check_in_due_on(
         return None
     own = [entry.created_at for entry in check_ins if entry.profile_id == profile.id]
     last = max(own, default=mentorship.started_at)
-    return (last + dt.timedelta(days=tenant.settings["cycle"]["check_in_interval_days"])).date()
+    return (last + dt.timedelta(days=tenant.config.cycle.check_in_interval_days)).date()
 
 
 def send_check_in_reminders(
@@ -151,7 +151,7 @@ def send_check_in_reminders(
 ) -> int:
     """Ask each side whose check-in is due, once per interval; returns how many were asked."""
     now = now or utcnow()
-    interval = dt.timedelta(days=tenant.settings["cycle"]["check_in_interval_days"])
+    interval = dt.timedelta(days=tenant.config.cycle.check_in_interval_days)
     running = sa.select(Mentorship.id).where(Mentorship.state.in_(AT_WORK))
     check_ins: dict[int, list[CheckIn]] = {}
     for entry in session.scalars(sa.select(CheckIn).where(CheckIn.mentorship_id.in_(running))):

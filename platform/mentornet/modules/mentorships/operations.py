@@ -184,7 +184,7 @@ def request_match(
     session: Session, tenant: Tenant, requester: Profile, target: Profile, *, actor: User
 ) -> Mentorship:
     """A mentor asks for a mentee (mentor_selects) or a mentee for a mentor (mentee_requests)."""
-    mode = tenant.settings["matching"]["mode"]
+    mode = tenant.config.matching.mode
     if REQUEST_MODES[requester.role] != mode:
         raise DomainError(_l("This network does not work with requests from you."))
     mentee, mentor = (
@@ -194,7 +194,7 @@ def request_match(
     if mentor.places_taken >= mentor.capacity:
         raise DomainError(_l("This mentor has no free place at the moment."))
     now = utcnow()
-    cycle = tenant.settings["cycle"]
+    cycle = tenant.config.cycle
     mentorship = Mentorship(
         mentee_profile_id=mentee.id,
         mentor_profile_id=mentor.id,
@@ -203,13 +203,11 @@ def request_match(
         if requester.role is ProfileRole.MENTOR
         else Origin.MENTEE_REQUEST,
         proposed_by_id=actor.id,
-        expires_at=now + timedelta(days=cycle["proposal_expiry_days"]),
+        expires_at=now + timedelta(days=cycle.proposal_expiry_days),
     )
     if requester.role is ProfileRole.MENTOR:
         mentorship.mentor_answer = True
-        mentorship.veto_until = now + timedelta(
-            days=tenant.settings["matching"]["veto_window_days"]
-        )
+        mentorship.veto_until = now + timedelta(days=tenant.config.matching.veto_window_days)
     else:
         mentorship.mentee_answer = True
     session.add(mentorship)
@@ -307,9 +305,7 @@ def _to_proposed(
     _change_places(session, mentor, _effects(mentorship.state, State.PROPOSED, mentee, mentor))
     # Whoever asked or agreed to meet, both decide again after meeting: the chemistry step.
     mentorship.mentee_answer = mentorship.mentor_answer = None
-    mentorship.expires_at = utcnow() + timedelta(
-        days=tenant.settings["cycle"]["proposal_expiry_days"]
-    )
+    mentorship.expires_at = utcnow() + timedelta(days=tenant.config.cycle.proposal_expiry_days)
     previous = mentorship.move_to(State.PROPOSED)
     _flush_open(session)
     _record(session, mentorship, previous, State.PROPOSED, actor, Step.SENT)

@@ -101,7 +101,7 @@ def schedule_follow_ups(
         )
     )
     created = []
-    for months in sorted(tenant.settings["cycle"]["follow_up_months"]):
+    for months in sorted(tenant.config.cycle.follow_up_months):
         if months in planned:
             continue
         outcome = Outcome(

@@ -40,10 +40,8 @@ def index() -> ResponseReturnValue:
 
 def theme() -> ResponseReturnValue:
     """The network's colours as CSS custom properties (a file, so the CSP needs no inline style)."""
-    branding = g.tenant.settings["branding"]
-    css = (
-        f":root {{ --brand: {branding['primary_color']}; --accent: {branding['accent_color']}; }}\n"
-    )
+    branding = g.tenant.config.branding
+    css = f":root {{ --brand: {branding.primary_color}; --accent: {branding.accent_color}; }}\n"
     response = Response(css, mimetype="text/css")
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
@@ -56,7 +54,7 @@ def me() -> ResponseReturnValue:
         user=current_user,
         work_roles=work_roles(current_user),
         profiles=profiles,
-        next_steps={p.id: next_step(p, g.tenant.settings) for p in profiles},
+        next_steps={p.id: next_step(p, g.tenant.config) for p in profiles},
         status_labels=STATUS_LABELS,
         pausable={p.id: p.can_move_to(ProfileStatus.PAUSED) for p in profiles},
         pairs=pair_panels(db.session, g.tenant, profiles),
@@ -64,7 +62,7 @@ def me() -> ResponseReturnValue:
         state_labels=STATE_LABELS,
         follow_ups=[o for p in profiles for o in due_follow_ups(db.session, p)],
         can_browse=any(
-            REQUEST_MODES.get(p.role) == g.tenant.settings["matching"]["mode"]
+            REQUEST_MODES.get(p.role) == g.tenant.config.matching.mode
             and p.status is ProfileStatus.APPROVED
             for p in profiles
         ),

@@ -47,7 +47,7 @@ def create_profile() -> ResponseReturnValue:
         return {"errors": {"role": ["Choose one of: mentee, mentor."]}}, 422
     role = ProfileRole(role_value)
     try:
-        data = profile_schema(g.tenant.settings, role, account="import").load(body)
+        data = profile_schema(g.tenant.config, role, account="import").load(body)
     except ValidationError as exc:
         errors: dict[str, list[str]] = {}
         for key, message in flatten_errors(exc.messages):

@@ -22,6 +22,7 @@ from mentornet.modules.profiles.fields.cldr import CEFR_LEVELS, country_choices,
 from mentornet.modules.profiles.fields.widgets import WIDGETS, Widget
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import AVAILABILITY, MAX_CAPACITY, questions_for
+from mentornet.modules.tenants.config import TenantConfig
 
 LANGUAGE_ROWS = 4
 AVAILABILITY_LABELS = {
@@ -52,10 +53,10 @@ class FieldSpec:
 
 
 def profile_fields(
-    settings: dict[str, Any], role: ProfileRole, locale: str, *, account: str | None
+    config: TenantConfig, role: ProfileRole, locale: str, *, account: str | None
 ) -> list[FieldSpec]:
     """Every field of the application or profile form, in display order."""
-    reader = Reader.of(settings, locale)
+    reader = Reader.of(config, locale)
     mentor = role is ProfileRole.MENTOR
     return [
         *_account_fields(account),
@@ -63,7 +64,7 @@ def profile_fields(
         *_about_fields(locale),
         *_work_fields(mentor, locale),
         *_goal_fields(mentor, reader),
-        *(_question_spec(question, reader) for question in questions_for(settings, role)),
+        *(_question_spec(question, reader) for question in questions_for(config, role)),
         *_private_fields(locale),
     ]
 
@@ -253,9 +254,7 @@ def _question_spec(question: Question, reader: Reader) -> FieldSpec:
     )
 
 
-def consent_fields(
-    settings: dict[str, Any], locale: str, *, account: str | None
-) -> list[FieldSpec]:
+def consent_fields(locale: str, *, account: str | None) -> list[FieldSpec]:
     specs = [
         FieldSpec(
             "consent_sensitive",

@@ -158,7 +158,7 @@ def _parse_row(
     values = {k: v for k, v in row.items() if k not in (ROLE_COLUMN, STATUS_COLUMN) and v != ""}
     role = ProfileRole(role_value)
     try:
-        data: dict[str, Any] = profile_schema(tenant.settings, role, account="import").load(values)
+        data: dict[str, Any] = profile_schema(tenant.config, role, account="import").load(values)
     except ValidationError as exc:
         for key, message in flatten_errors(exc.messages):
             report.problems.append(RowProblem(number, key, message))

@@ -51,12 +51,6 @@ TRANSITIONS: dict[ProfileStatus, frozenset[ProfileStatus]] = {
     S.WITHDRAWN: frozenset({S.APPLIED}),
     S.REJECTED: frozenset(),
 }
-# Steps a network may require before approval (tenant.toml [intake]).
-SKIPPABLE_STEPS = {
-    S.INFO_MEETING: "information_meeting_required",
-    S.INTERVIEWED: "interview_required",
-}
-
 STATUS_LABELS = {
     S.APPLIED: _l("Applied"),
     S.INFO_MEETING: _l("Attended information meeting"),

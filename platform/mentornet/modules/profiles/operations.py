@@ -17,7 +17,6 @@ from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.accounts.operations import create_user, get_user_by_email
 from mentornet.modules.profiles.models import (
-    SKIPPABLE_STEPS,
     STATUS_LABELS,
     Consent,
     InterviewNote,
@@ -77,7 +76,7 @@ def submit_application(
         roles=[Role.MEMBER],
         locale=account.get("locale") or tenant.default_locale,
     )
-    privacy_version = int(tenant.settings["privacy"]["version"])
+    privacy_version = tenant.config.privacy.version
     give_consent(session, user, PRIVACY, privacy_version)
     if data["consents"]["sensitive"]:
         give_consent(session, user, SENSITIVE, privacy_version)
@@ -216,8 +215,14 @@ def _check_required_steps(session: Session, tenant: Tenant, profile: Profile) ->
             )
         )
     )
-    for step, setting in SKIPPABLE_STEPS.items():
-        if tenant.settings["intake"][setting] and step not in reached:
+    intake = tenant.config.intake
+    # The steps a network may require before approval (tenant.toml [intake]).
+    required = {
+        S.INFO_MEETING: intake.information_meeting_required,
+        S.INTERVIEWED: intake.interview_required,
+    }
+    for step in (step for step, needed in required.items() if needed):
+        if step not in reached:
             raise DomainError(
                 _l(
                     "This network requires the step “%(step)s” before approval.",
@@ -328,4 +333,4 @@ def applicants(
 
 def _privacy_version(session: Session, profile: Profile) -> int:
     tenant = session.get(Tenant, profile.tenant_id)
-    return int(tenant.settings["privacy"]["version"]) if tenant else 1
+    return tenant.config.privacy.version if tenant else 1

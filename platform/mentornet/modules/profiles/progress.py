@@ -7,20 +7,21 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.tenants.config import TenantConfig
 
 S = ProfileStatus
 
 
-def next_step(profile: Profile, settings: dict[str, Any]) -> Any:
-    intake = settings["intake"]
+def next_step(profile: Profile, config: TenantConfig) -> Any:
+    intake = config.intake
     if profile.status is S.APPLIED:
-        if intake["information_meeting_required"]:
+        if intake.information_meeting_required:
             return _l(
                 "Next: come to an information meeting about the network. We will invite you by e-mail."
             )
         return _l("Next: a coordinator will contact you for a talk.")
     if profile.status is S.INFO_MEETING:
-        if intake["interview_required"]:
+        if intake.interview_required:
             return _l("Next: a talk with a coordinator about your wishes and goals.")
         return _l("Next: the coordinators look at your application.")
     if profile.status is S.INTERVIEWED:

@@ -8,6 +8,7 @@ fields or a ";"-separated CSV cell.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +36,7 @@ from mentornet.modules.profiles.fields.cldr import (
     territory_codes,
 )
 from mentornet.modules.profiles.models import ProfileRole
+from mentornet.modules.tenants.config import TenantConfig
 
 _l = lazy_message
 
@@ -43,18 +45,18 @@ SENSITIVE_CORE_FIELDS = ("country_of_origin", "story")
 MAX_CAPACITY = 5
 
 
-def questions_for(settings: dict[str, Any], role: ProfileRole) -> list[dict[str, Any]]:
-    return [q for q in settings["questionnaire"] if role.value in q["audience"]]
+def questions_for(config: TenantConfig, role: ProfileRole) -> list[Mapping[str, Any]]:
+    return [q for q in config.questionnaire if role.value in q["audience"]]
 
 
-def sensitive_keys(settings: dict[str, Any], role: ProfileRole) -> list[str]:
+def sensitive_keys(config: TenantConfig, role: ProfileRole) -> list[str]:
     """Core and questionnaire fields that are special-category data for this role."""
-    own = [f"q_{q['key']}" for q in questions_for(settings, role) if q["sensitive"]]
+    own = [f"q_{q['key']}" for q in questions_for(config, role) if q["sensitive"]]
     return [*SENSITIVE_CORE_FIELDS, *own]
 
 
 def profile_schema(
-    settings: dict[str, Any],
+    config: TenantConfig,
     role: ProfileRole,
     *,
     account: str | None = None,
@@ -66,14 +68,14 @@ def profile_schema(
     creates a login) or "import" (CSV and API: the account gets a password-reset link instead).
     A mentee's application also gives her situation today (the intake outcome).
     """
-    goal_keys = [goal["key"] for goal in settings["goals"]]
-    intake = settings["intake"]
+    goal_keys = list(config.goal_keys)
+    intake = config.intake
     this_year = datetime.now(UTC).year
-    min_age = intake["mentee_min_age"] if role is ProfileRole.MENTEE else intake["mentor_min_age"]
-    max_age = intake["mentee_max_age"] if role is ProfileRole.MENTEE else 0
+    min_age = intake.mentee_min_age if role is ProfileRole.MENTEE else intake.mentor_min_age
+    max_age = intake.mentee_max_age if role is ProfileRole.MENTEE else 0
     oldest_year = this_year - (max_age or 100)
-    questions = questions_for(settings, role)
-    sensitive = sensitive_keys(settings, role)
+    questions = questions_for(config, role)
+    sensitive = sensitive_keys(config, role)
 
     attrs: dict[str, Any] = {
         "birth_year": Integer(
@@ -130,7 +132,7 @@ def profile_schema(
         attrs["email"] = Email(required=True, validate=validate.Length(max=254))
         attrs["name"] = String(required=True, validate=validate.Length(min=1, max=200))
         attrs["consent_privacy"] = Boolean(required=True)
-        attrs["locale"] = String(validate=choice_of(settings["locales"]))
+        attrs["locale"] = String(validate=choice_of(config.locales))
         if role is ProfileRole.MENTEE:
             # Her situation when she applies: the intake outcome the follow-ups compare with.
             attrs["situation"] = String(
@@ -169,7 +171,7 @@ def _make_check(sensitive: list[str], account: str | None) -> Any:
     return check
 
 
-def _make_shape(questions: list[dict[str, Any]], sensitive: list[str]) -> Any:
+def _make_shape(questions: list[Mapping[str, Any]], sensitive: list[str]) -> Any:
     def shape(self: Schema, data: dict[str, Any], **_: Any) -> dict[str, Any]:
         """Split flat input into account, profile, answers (by stable key) and consents."""
         answers = {

@@ -166,7 +166,7 @@ def goal_outcome(
 ) -> GoalOutcome:
     """Mentees of ended mentorships whose plan had a goal of this kind (the catalogue's "outcome"),
     and how many of them were, at closing or at a follow-up, in one of these situations."""
-    keys = [goal["key"] for goal in tenant.settings["goals"] if goal.get("outcome") == kind]
+    keys = [goal.key for goal in tenant.config.goals if goal.outcome == kind]
     if not keys:
         return GoalOutcome(0, 0)
     # Uncorrelated IN subqueries: each is computed once, not once per mentorship.

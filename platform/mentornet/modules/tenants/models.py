@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from mentornet.core.db import Base
 from mentornet.core.tenancy import TenantScoped
 from mentornet.core.types import str_enum, utcnow
+from mentornet.modules.tenants.config import TenantConfig
 
 
 class TenantStatus(enum.StrEnum):
@@ -37,18 +39,28 @@ class Tenant(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     @property
+    def config(self) -> TenantConfig:
+        """The settings as typed objects, built once per settings version of this instance."""
+        built = self.__dict__.get("_config")
+        if built is None or built[0] != (self.settings_version, id(self.settings)):
+            key = (self.settings_version, id(self.settings))
+            built = (key, TenantConfig.from_document(self.settings))
+            self.__dict__["_config"] = built
+        return built[1]
+
+    @property
     def is_suspended(self) -> bool:
         return self.status is TenantStatus.SUSPENDED
 
     def name(self, locale: str) -> str:
         """The network's name in a locale, falling back to its default locale."""
-        return localized(self.settings["name"], locale, self.default_locale)
+        return localized(self.config.name, locale, self.default_locale)
 
     def goal_labels(self, locale: str) -> dict[str, str]:
         """The goals catalogue's names in a locale, by key, in the catalogue's order."""
         return {
-            goal["key"]: localized(goal["label"], locale, self.default_locale)
-            for goal in self.settings["goals"]
+            goal.key: localized(goal.label, locale, self.default_locale)
+            for goal in self.config.goals
         }
 
 
@@ -75,7 +87,7 @@ class TenantSettingsVersion(TenantScoped, Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-def localized(texts: dict[str, str], locale: str, fallback: str) -> str:
+def localized(texts: Mapping[str, str], locale: str, fallback: str) -> str:
     """Pick a text from a {locale: text} mapping: the locale, its fallback, then any."""
     for candidate in (locale, locale.split("_")[0], fallback):
         if texts.get(candidate):

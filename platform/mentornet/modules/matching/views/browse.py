@@ -25,7 +25,7 @@ from mentornet.web.boundary import refusal_goes_to
 
 def _browsing_profile() -> Profile:
     """The member's approved profile whose role may browse in this network's mode."""
-    mode = g.tenant.settings["matching"]["mode"]
+    mode = g.tenant.config.matching.mode
     for profile in profiles_of(db.session, current_user):
         if REQUEST_MODES.get(profile.role) == mode and profile.status is ProfileStatus.APPROVED:
             return profile

@@ -64,7 +64,7 @@ def console() -> ResponseReturnValue:
         last_batch=operations.latest_batch(db.session),
         names=profile_names(db.session, ids),
         state_labels=STATE_LABELS,
-        mode=g.tenant.settings["matching"]["mode"],
+        mode=g.tenant.config.matching.mode,
     )
 
 

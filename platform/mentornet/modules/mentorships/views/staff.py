@@ -68,7 +68,7 @@ def pairs() -> ResponseReturnValue:
         state_labels=STATE_LABELS,
         state_filters=STATE_FILTERS,
         chosen=chosen,
-        stalled_after=g.tenant.settings["cycle"]["stalled_after_days"],
+        stalled_after=g.tenant.config.cycle.stalled_after_days,
     )
 
 

@@ -13,6 +13,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from mentornet.core.schemas import Schema, lazy_message, one_of
 from mentornet.modules.profiles.fields.widgets import Widget
+from mentornet.modules.tenants.config import Goal, TenantConfig
 from mentornet.modules.tenants.models import localized
 
 _l = lazy_message
@@ -27,18 +28,18 @@ class Reader:
 
     locale: str
     fallback: str
-    goals: Sequence[Mapping[str, Any]] = ()
+    goals: Sequence[Goal] = ()
 
     @classmethod
-    def of(cls, settings: Mapping[str, Any], locale: str) -> Reader:
-        return cls(locale, settings["default_locale"], settings["goals"])
+    def of(cls, config: TenantConfig, locale: str) -> Reader:
+        return cls(locale, config.default_locale, config.goals)
 
-    def text(self, texts: dict[str, str]) -> str:
+    def text(self, texts: Mapping[str, str]) -> str:
         """A {locale: text} table of the pack in her language, else the network's default."""
         return localized(texts, self.locale, self.fallback)
 
     def goal_choices(self) -> Choices:
-        return [(goal["key"], self.text(goal["label"])) for goal in self.goals]
+        return [(goal.key, self.text(goal.label)) for goal in self.goals]
 
     def listing(self, words: Iterable[str]) -> str:
         """Several answers in a sentence of her language: "a, b og c", "أ وب وج"."""

@@ -35,10 +35,9 @@ SECTIONS = [
 
 
 def specs_for(role: ProfileRole, account: str | None) -> list[FieldSpec]:
-    settings = g.tenant.settings
     locale = current_locale()
-    return profile_fields(settings, role, locale, account=account) + consent_fields(
-        settings, locale, account=account
+    return profile_fields(g.tenant.config, role, locale, account=account) + consent_fields(
+        locale, account=account
     )
 
 
@@ -47,7 +46,7 @@ def validate_form(role: ProfileRole, account: str | None, specs: list[FieldSpec]
     values = read_form(specs)
     result = FormResult(values=values)
     try:
-        result.data = profile_schema(g.tenant.settings, role, account=account).load(values)
+        result.data = profile_schema(g.tenant.config, role, account=account).load(values)
     except ValidationError as exc:
         result.add_validation_error(exc)
     return result
@@ -58,7 +57,7 @@ def render_profile_form(
 ) -> ResponseReturnValue:
     locale = current_locale()
     options = occupation_options(locale)
-    privacy = g.tenant.settings["privacy"]
+    privacy = g.tenant.config.privacy
     suggestions = {
         spec.name: search_occupations(str(form.values.get(spec.name, "")), locale, limit=8)
         for spec in specs
@@ -73,8 +72,8 @@ def render_profile_form(
         occupation_labels=dict(options),
         suggestions=suggestions,
         labels={spec.name: spec.label for spec in specs},
-        privacy_notice=localized(privacy["notice"], locale, g.tenant.default_locale),
-        privacy_version=privacy["version"],
+        privacy_notice=localized(privacy.notice, locale, g.tenant.default_locale),
+        privacy_version=privacy.version,
         **context,
     )
     return page, status

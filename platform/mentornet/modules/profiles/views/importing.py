@@ -18,7 +18,7 @@ TEMPLATE = "profiles/staff/import.html"
 
 def import_profiles_view() -> ResponseReturnValue:
     questions = {
-        role: [f"q_{q['key']}" for q in questions_for(g.tenant.settings, role)]
+        role: [f"q_{q['key']}" for q in questions_for(g.tenant.config, role)]
         for role in ProfileRole
     }
     if request.method != "POST":

@@ -35,7 +35,7 @@ def _specs(profile: Profile) -> list[FieldSpec]:
     specs = specs_for(profile.role, None)
     if profile.role is ProfileRole.MENTEE:
         labels = {spec.name: spec.label for spec in specs}
-        keys = sensitive_keys(g.tenant.settings, profile.role)
+        keys = sensitive_keys(g.tenant.config, profile.role)
         specs.insert(
             len(specs) - 1,
             FieldSpec(

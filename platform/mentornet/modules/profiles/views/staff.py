@@ -82,7 +82,7 @@ def applicants() -> ResponseReturnValue:
         rows=rows,
         wanted=wanted,
         status_labels=STATUS_LABELS,
-        goals=g.tenant.settings["goals"],
+        goals=g.tenant.config.goals,
         roles=list(ProfileRole),
         statuses=list(ProfileStatus),
     )
@@ -112,7 +112,7 @@ def applicant(profile_id: int) -> ResponseReturnValue:
         subject_type="profile",
         subject_id=profile.id,
     )
-    specs = profile_fields(g.tenant.settings, profile.role, locale, account=None)
+    specs = profile_fields(g.tenant.config, profile.role, locale, account=None)
     return render_template(
         "profiles/staff/applicant.html",
         profile=profile,
