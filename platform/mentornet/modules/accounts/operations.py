@@ -29,6 +29,7 @@ from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
 THROTTLED_KIND = "login_throttled"
+APPLIED_AGAIN_KIND = "applied_with_known_address"
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:
@@ -171,15 +172,7 @@ def user_for_reset_token(session: Session, token: str) -> User:
 def tell_owner_of_throttled_logins(session: Session, tenant: Tenant, user: User) -> None:
     """Her logins are paused by too many wrong passwords: tell her once an hour, with a reset link
     that lets her in at once (the pause counts logins, not resets)."""
-    since = utcnow() - timedelta(hours=1)
-    told = session.scalar(
-        sa.select(OutboxMessage.id).where(
-            OutboxMessage.kind == THROTTLED_KIND,
-            OutboxMessage.recipient == user.email,
-            OutboxMessage.created_at > since,
-        )
-    )
-    if told is not None:
+    if _told_within_the_hour(session, THROTTLED_KIND, user):
         return
     notify_user(
         session,
@@ -193,6 +186,35 @@ def tell_owner_of_throttled_logins(session: Session, tenant: Tenant, user: User)
     log.warning(
         "logins paused for user %s in tenant %s: too many wrong passwords", user.id, user.tenant_id
     )
+
+
+def tell_owner_of_application(session: Session, tenant: Tenant, user: User) -> None:
+    """Somebody applied with her address, which has an account: she hears it (once an hour), the
+    applicant does not."""
+    if _told_within_the_hour(session, APPLIED_AGAIN_KIND, user):
+        return
+    notify_user(
+        session,
+        tenant,
+        user,
+        kind=APPLIED_AGAIN_KIND,
+        template="accounts/email/applied_again.txt",
+        path="/login",
+    )
+
+
+def _told_within_the_hour(session: Session, kind: str, user: User) -> bool:
+    since = utcnow() - timedelta(hours=1)
+    told = session.scalar(
+        sa.select(OutboxMessage.id)
+        .where(
+            OutboxMessage.kind == kind,
+            OutboxMessage.recipient == user.email,
+            OutboxMessage.created_at > since,
+        )
+        .limit(1)
+    )
+    return told is not None
 
 
 def _end_reset_tokens(session: Session, user: User) -> None:

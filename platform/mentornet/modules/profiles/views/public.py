@@ -1,4 +1,8 @@
-"""The public application forms: /<slug>/apply/mentee and /<slug>/apply/mentor."""
+"""The public application forms: /<slug>/apply/mentee and /<slug>/apply/mentor.
+
+Applying with an address that already has an account here answers exactly as a new application
+does (no account enumeration); the owner of the address is e-mailed instead.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,12 @@ from flask_login import current_user
 
 from mentornet.core.i18n import current_locale, term
 from mentornet.extensions import db, limiter
-from mentornet.modules.accounts.operations import refuse_weak_password
-from mentornet.modules.accounts.views import sign_in
+from mentornet.modules.accounts.operations import (
+    get_user_by_email,
+    refuse_weak_password,
+    tell_owner_of_application,
+)
+from mentornet.modules.accounts.passwords import hash_password
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.notifications import application_received
 from mentornet.modules.profiles.operations import submit_application
@@ -54,8 +62,20 @@ def _apply(role: ProfileRole) -> ResponseReturnValue:
     account = form.data["account"]
     refuse_weak_password(account["password"], account["email"], account["name"])
     account.setdefault("locale", current_locale())
-    user, profile = submit_application(db.session, g.tenant, role, form.data)
-    application_received(db.session, g.tenant, user, profile)
-    sign_in(user)
-    flash(_("Thank you! We have received your application."), "success")
-    return redirect(url_for("portal.me"))
+    owner = get_user_by_email(db.session, account["email"])
+    if owner is None:
+        user, profile = submit_application(db.session, g.tenant, role, form.data)
+        application_received(db.session, g.tenant, user, profile)
+    else:
+        # The same answer, and about the same time, as a new application: only the owner of the
+        # address learns that it has an account here.
+        hash_password(account["password"])
+        tell_owner_of_application(db.session, g.tenant, owner)
+    # Signed in by neither: a new account signed in at once would tell the two apart.
+    flash(
+        _(
+            "Thank you! We have received your application. Log in with your e-mail address and password to follow it."
+        ),
+        "success",
+    )
+    return redirect(url_for("accounts.login"))
