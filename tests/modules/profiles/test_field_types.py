@@ -21,8 +21,8 @@ from mentornet.modules.tenants.packs import PackError, dump_pack, parse_pack
 from mentornet.modules.tenants.schemas import question_types
 
 GOALS = (
-    Goal("job", {"da": "Få et job", "ar": "الحصول على وظيفة"}, {}, "job"),
-    Goal("network", {"da": "Et netværk", "ar": "شبكة علاقات"}, {}, "none"),
+    Goal("job", {"da": "Få et job", "ar": "الحصول على وظيفة"}, {}, "job", retired=False),
+    Goal("network", {"da": "Et netværk", "ar": "شبكة علاقات"}, {}, "none", retired=False),
 )
 COLOURS: list[dict[str, Any]] = [
     {"key": "red", "label": {"da": "Rød", "ar": "أحمر"}},

@@ -64,7 +64,7 @@ def add_goal(
     _require(mentorship.can_edit_plan)
     if any(g.goal_key == goal_key for g in mentorship.goals):
         raise DomainError(_l("This goal is already in your plan."), field="goal_key")
-    if goal_key not in tenant.config.goal_keys:
+    if goal_key not in {goal.key for goal in tenant.config.offered_goals}:
         raise DomainError(_l("Choose a goal from the list."), field="goal_key")
     goal = PlanGoal(goal_key=goal_key, description=description.strip(), target_date=target_date)
     mentorship.goals.append(goal)

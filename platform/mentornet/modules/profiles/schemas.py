@@ -46,7 +46,7 @@ MAX_CAPACITY = 5
 
 
 def questions_for(config: TenantConfig, role: ProfileRole) -> list[Mapping[str, Any]]:
-    return [q for q in config.questionnaire if role.value in q["audience"]]
+    return [q for q in config.asked_questions if role.value in q["audience"]]
 
 
 def sensitive_keys(config: TenantConfig, role: ProfileRole) -> list[str]:
@@ -68,7 +68,7 @@ def profile_schema(
     creates a login) or "import" (CSV and API: the account gets a password-reset link instead).
     A mentee's application also gives her situation today (the intake outcome).
     """
-    goal_keys = list(config.goal_keys)
+    goal_keys = [goal.key for goal in config.offered_goals]
     intake = config.intake
     this_year = datetime.now(UTC).year
     min_age = intake.mentee_min_age if role is ProfileRole.MENTEE else intake.mentor_min_age

@@ -99,6 +99,7 @@ class Goal:
     label: Texts
     description: Texts
     outcome: str  # none | job | education: what reaching it counts as
+    retired: bool  # no longer offered; still shown where records use it
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,16 @@ class TenantConfig:
     @property
     def goal_keys(self) -> tuple[str, ...]:
         return tuple(goal.key for goal in self.goals)
+
+    @property
+    def offered_goals(self) -> tuple[Goal, ...]:
+        """The goals a member or a pair can choose now (retired ones are not offered)."""
+        return tuple(goal for goal in self.goals if not goal.retired)
+
+    @property
+    def asked_questions(self) -> tuple[Mapping[str, Any], ...]:
+        """The questions a form asks now (retired ones are not; their answers are kept)."""
+        return tuple(q for q in self.questionnaire if not q.get("retired", False))
 
 
 T = TypeVar("T")

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import ForeignKeyConstraint, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
@@ -77,11 +77,17 @@ class TenantSettingsVersion(TenantScoped, Base):
     """Every settings document a tenant has had, with who changed it and why."""
 
     __tablename__ = "tenant_settings_versions"
-    __tenant_table_args__ = (UniqueConstraint("tenant_id", "version"),)
+    __tenant_table_args__ = (
+        UniqueConstraint("tenant_id", "version"),
+        ForeignKeyConstraint(["tenant_id", "author_id"], ["users.tenant_id", "users.id"]),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int]
     settings: Mapped[dict[str, Any]]
+    # Who changed it: a person of the network (author_id), or, for a pack imported from a
+    # file or the demo, what did it (changed_by: "cli", "demo").
+    author_id: Mapped[int | None]
     changed_by: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

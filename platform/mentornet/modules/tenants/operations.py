@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
+from marshmallow import ValidationError
 from sqlalchemy.orm import Session
 
 from mentornet.core.errors import DomainError
+from mentornet.core.schemas import flatten_errors
 from mentornet.core.tenancy import bind_tenant, system_scope
 from mentornet.extensions import db
+from mentornet.modules.tenants.config import TenantConfig
 from mentornet.modules.tenants.models import Tenant, TenantHost, TenantSettingsVersion, TenantStatus
-from mentornet.modules.tenants.signals import tenant_hosts_changed
+from mentornet.modules.tenants.schemas import TenantPackSchema
+from mentornet.modules.tenants.signals import settings_keys_in_use, tenant_hosts_changed
+
+
+class Author(Protocol):
+    """Who changes settings: an account of the network (accounts imports tenants, not back)."""
+
+    id: int
+    email: str
+
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +52,8 @@ def import_tenant(
         session.add(tenant)
     elif tenant.settings == settings:
         return tenant
-    tenant.status = TenantStatus(settings["status"])
-    tenant.default_locale = settings["default_locale"]
-    tenant.locales = list(settings["locales"])
-    tenant.settings = settings
-    tenant.settings_version += 1
-    session.flush()
+    _apply_document(session, tenant, settings)
     with system_scope(session):
-        _sync_hosts(session, tenant, settings["hosts"])
         session.add(
             TenantSettingsVersion(
                 tenant_id=tenant.id,
@@ -63,6 +71,92 @@ def import_tenant(
         actor,
     )
     return tenant
+
+
+# Parts of the settings the admin console may change; slug and status have their own operations.
+EDITABLE_SECTIONS = frozenset(TenantPackSchema().fields) - {"slug", "status"}
+
+
+class InvalidSettingsError(DomainError):
+    """A settings change the pack schema refused; errors name each field by its dotted path."""
+
+    def __init__(self, section: str, errors: dict[str, list[str]]) -> None:
+        first = next(iter(errors.values()))[0]
+        super().__init__(first, field=section)
+        self.errors = errors
+
+
+def update_tenant_settings(
+    session: Session, tenant: Tenant, section: str, data: Any, *, actor: Author, reason: str
+) -> TenantSettingsVersion:
+    """Change one section of a network's settings, validated by the schema of tenant.toml.
+
+    The result is a new settings version authored by `actor`. A goal or question key that stored
+    records still use cannot be removed (retire it instead: it is then no longer offered).
+    """
+    if section not in EDITABLE_SECTIONS:
+        raise DomainError(_l("This part of the settings cannot be changed here."), field="section")
+    document = {**copy.deepcopy(tenant.settings), section: data}
+    try:
+        validated: dict[str, Any] = TenantPackSchema().load(document)
+    except ValidationError as error:
+        messages = {
+            path: [message] for path, message in flatten_errors(error.messages)
+        }  # fmt: skip
+        raise InvalidSettingsError(section, messages) from error
+    _refuse_removing_used_keys(session, tenant.config, TenantConfig.from_document(validated))
+    _apply_document(session, tenant, validated)
+    version = TenantSettingsVersion(
+        tenant_id=tenant.id,
+        version=tenant.settings_version,
+        settings=validated,
+        author_id=actor.id,
+        changed_by=actor.email,
+        reason=reason.strip()[:500],
+    )
+    session.add(version)
+    session.flush()
+    log.info("tenant %s: %s changed by user %s (version %s)", tenant.slug, section, actor.id,
+             tenant.settings_version)  # fmt: skip
+    return version
+
+
+def _refuse_removing_used_keys(session: Session, old: TenantConfig, new: TenantConfig) -> None:
+    removed = {
+        "goal": set(old.goal_keys) - set(new.goal_keys),
+        "question": {q["key"] for q in old.questionnaire} - {q["key"] for q in new.questionnaire},
+    }
+    for kind, keys in removed.items():
+        if not keys:
+            continue
+        used: dict[str, int] = {}
+        for _receiver, counts in settings_keys_in_use.send(session, kind=kind, keys=keys):
+            for key, count in (counts or {}).items():
+                used[key] = used.get(key, 0) + count
+        if used:
+            key = sorted(used)[0]
+            field = "goals" if kind == "goal" else "questionnaire"
+            raise DomainError(
+                lazy_ngettext(
+                    "“%(key)s” is used by %(num)d record, so it cannot be removed. Retire it instead: it is then no longer offered.",
+                    "“%(key)s” is used by %(num)d records, so it cannot be removed. Retire it instead: it is then no longer offered.",
+                    used[key],
+                    key=key,
+                ),
+                field=field,
+            )
+
+
+def _apply_document(session: Session, tenant: Tenant, settings: dict[str, Any]) -> None:
+    """Make the validated document the tenant's settings, with the columns that mirror it."""
+    tenant.status = TenantStatus(settings["status"])
+    tenant.default_locale = settings["default_locale"]
+    tenant.locales = list(settings["locales"])
+    tenant.settings = settings
+    tenant.settings_version += 1
+    session.flush()
+    with system_scope(session):
+        _sync_hosts(session, tenant, settings["hosts"])
 
 
 def export_tenant(tenant: Tenant) -> dict[str, Any]:

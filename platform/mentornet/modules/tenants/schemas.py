@@ -141,6 +141,8 @@ class QuestionSchema(Schema):
     )
     # Every question has the list, empty unless its type's definition asks for choices.
     choices = List(Nested(ChoiceSchema), load_default=list)
+    # A retired question is no longer asked; the answers already given are kept and shown.
+    retired = Boolean(load_default=False)
 
     @validates_schema
     def _consistent(self, data: dict[str, Any], **_: Any) -> None:
@@ -182,6 +184,8 @@ class GoalSchema(Schema):
     label = LocalizedText(required=True)
     description = LocalizedText(load_default=dict)
     outcome = String(load_default="none", validate=one_of(OUTCOMES))
+    # A retired goal is no longer offered; records that use it still show it.
+    retired = Boolean(load_default=False)
 
 
 class CriterionSchema(Schema):

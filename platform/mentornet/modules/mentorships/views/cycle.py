@@ -359,6 +359,7 @@ def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | Non
         goal_options=[
             (key, label)
             for key, label in goal_labels.items()
+            if key in {goal.key for goal in tenant.config.offered_goals}
             if key not in {goal.goal_key for goal in goals}
         ],
         meetings=pair.meetings,

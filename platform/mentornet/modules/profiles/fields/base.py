@@ -32,7 +32,7 @@ class Reader:
 
     @classmethod
     def of(cls, config: TenantConfig, locale: str) -> Reader:
-        return cls(locale, config.default_locale, config.goals)
+        return cls(locale, config.default_locale, config.offered_goals)
 
     def text(self, texts: Mapping[str, str]) -> str:
         """A {locale: text} table of the pack in her language, else the network's default."""
