@@ -22,12 +22,12 @@ from mentornet.modules.mentorships.cycle_models import (
     GoalStatus,
     MeetingMode,
     OutcomeStage,
-    Situation,
 )
 from mentornet.modules.mentorships.models import Mentorship
 from mentornet.modules.mentorships.operations import answer, propose
 from mentornet.modules.mentorships.outcomes import record_outcome
 from mentornet.modules.profiles.models import Profile, ProfileStatus
+from mentornet.modules.profiles.situations import Situation
 from mentornet.modules.tenants.operations import tenant_session
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -28,8 +28,9 @@ from e2e.journey import (
     start_closing,
 )
 from e2e.support import LiveServer, NewPage, checkpoint
-from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage, Situation
+from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage
 from mentornet.modules.mentorships.models import Mentorship, State
+from mentornet.modules.profiles.situations import Situation
 
 pytestmark = pytest.mark.browser
 

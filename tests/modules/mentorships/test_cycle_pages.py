@@ -21,13 +21,13 @@ from mentornet.modules.mentorships.cycle_models import (
     Outcome,
     OutcomeStage,
     PlanGoal,
-    Situation,
 )
 from mentornet.modules.mentorships.models import Mentorship, MentorshipTransition, State
 from mentornet.modules.mentorships.monitoring import send_check_in_reminders
 from mentornet.modules.mentorships.views import staff as staff_views
 from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.profiles.models import ProfileStatus, ProfileStatusChange
+from mentornet.modules.profiles.situations import Situation
 from mentornet.modules.tenants.operations import tenant_session
 
 from helpers import (

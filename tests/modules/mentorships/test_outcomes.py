@@ -13,7 +13,7 @@ from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
 from mentornet.modules.accounts.operations import deactivate_user
-from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage, Situation
+from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage
 from mentornet.modules.mentorships.models import Mentorship
 from mentornet.modules.mentorships.operations import propose
 from mentornet.modules.mentorships.outcomes import (
@@ -27,6 +27,7 @@ from mentornet.modules.mentorships.outcomes import (
 )
 from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.profiles.models import Profile, ProfileStatus
+from mentornet.modules.profiles.situations import Situation
 from mentornet.modules.tenants.operations import tenant_session
 
 from helpers import (

@@ -10,11 +10,12 @@ from babel.numbers import format_percent
 from flask import Flask
 
 from mentornet.modules.accounts.models import User
-from mentornet.modules.mentorships.cycle_models import GoalStatus, Outcome, OutcomeStage, Situation
+from mentornet.modules.mentorships.cycle_models import GoalStatus, Outcome, OutcomeStage
 from mentornet.modules.mentorships.models import Mentorship
 from mentornet.modules.mentorships.operations import answer, propose
 from mentornet.modules.mentorships.outcomes import add_months, answer_follow_up
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.profiles.situations import Situation
 from mentornet.modules.reports.ages import AgeBand, summarise_ages
 from mentornet.modules.reports.operations import (
     ages_by_role,

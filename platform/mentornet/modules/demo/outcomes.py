@@ -14,10 +14,11 @@ import random
 from mentornet.modules.demo.cycles import found_job
 from mentornet.modules.demo.draws import choose, days
 from mentornet.modules.demo.plan import DemoNetwork, DemoOutcome, DemoPair, DemoProfile
-from mentornet.modules.mentorships.cycle_models import OutcomeStage, Situation
+from mentornet.modules.mentorships.cycle_models import OutcomeStage
 from mentornet.modules.mentorships.models import State
 from mentornet.modules.mentorships.outcomes import add_months
 from mentornet.modules.profiles.models import ProfileRole
+from mentornet.modules.profiles.situations import Situation
 
 # A mentee with a job goal whose job luck is below the rate has a job by then.
 JOB_RATES = {3: 0.48, 6: 0.52, 12: 0.56}

@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentornet.modules.mentorships.cycle_models import GoalStatus, MeetingMode, Situation
+from mentornet.modules.mentorships.cycle_models import GoalStatus, MeetingMode
 from mentornet.modules.mentorships.models import Origin, State
 from mentornet.modules.profiles.models import ProfileRole, ProfileStatus
+from mentornet.modules.profiles.situations import Situation
 
 # Who did something: the member herself, the coordinator, the pair's mentee or mentor, or nobody
 # (a scheduled job). Mapped to user ids on writing.

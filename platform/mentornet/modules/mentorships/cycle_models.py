@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from mentornet.core.db import Base
 from mentornet.core.tenancy import TenantScoped, tenant_fk
 from mentornet.core.types import str_enum, utcnow
+from mentornet.modules.profiles.situations import Situation
 
 
 class GoalStatus(enum.StrEnum):
@@ -105,17 +106,6 @@ class CheckIn(TenantScoped, Base):
     # When staff followed up a "please contact me"; until then the pair is flagged.
     handled_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-
-
-class Situation(enum.StrEnum):
-    """A mentee's situation, as the network reports it."""
-
-    EMPLOYED = "employed"
-    SELF_EMPLOYED = "self_employed"
-    EDUCATION = "education"
-    JOB_SEEKING = "job_seeking"
-    NOT_WORKING = "not_working"  # neither working nor looking, e.g. at home or on leave
-    OTHER = "other"
 
 
 # Situations that count as "found a job" when the goal was a job (self-employment counts for business).

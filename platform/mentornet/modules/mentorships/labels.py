@@ -24,13 +24,3 @@ RATING_LABELS = {
     4: _l("Well"),
     5: _l("Very well"),
 }
-
-# Keyed by the values of cycle_models.Situation.
-SITUATION_LABELS = {
-    "employed": _l("Employed"),
-    "self_employed": _l("Self-employed"),
-    "education": _l("In education"),
-    "job_seeking": _l("Looking for work"),
-    "not_working": _l("Not working and not looking for work"),
-    "other": _l("Something else"),
-}

@@ -18,12 +18,13 @@ from sqlalchemy.orm import Session
 from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
-from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage, Situation
+from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage
 from mentornet.modules.mentorships.models import Mentorship
 from mentornet.modules.outbox.notify import page_url
 from mentornet.modules.outbox.operations import queue_message
 from mentornet.modules.profiles.classifications import isco
 from mentornet.modules.profiles.models import Profile, ProfileRole
+from mentornet.modules.profiles.situations import Situation
 from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)

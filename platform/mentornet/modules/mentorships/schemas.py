@@ -20,7 +20,8 @@ from mentornet.core.schemas import (
     one_of,
 )
 from mentornet.modules.mentorships.cycle import END_REASONS
-from mentornet.modules.mentorships.cycle_models import GoalStatus, MeetingMode, Situation
+from mentornet.modules.mentorships.cycle_models import GoalStatus, MeetingMode
+from mentornet.modules.profiles.situations import Situation
 
 _l = lazy_message
 RATING = validate.Range(min=1, max=5, error=_l("Choose from 1 to 5."))

@@ -13,8 +13,6 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
-from mentornet.modules.mentorships.cycle_models import Situation
-from mentornet.modules.mentorships.labels import SITUATION_LABELS
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_units
 from mentornet.modules.profiles.fields import Question, Reader, field_type
 from mentornet.modules.profiles.fields.classified import group_choices
@@ -22,6 +20,7 @@ from mentornet.modules.profiles.fields.cldr import CEFR_LEVELS, country_choices,
 from mentornet.modules.profiles.fields.widgets import WIDGETS, Widget
 from mentornet.modules.profiles.models import ProfileRole
 from mentornet.modules.profiles.schemas import AVAILABILITY, MAX_CAPACITY, questions_for
+from mentornet.modules.profiles.situations import SITUATION_LABELS, Situation
 from mentornet.modules.tenants.config import TenantConfig
 
 LANGUAGE_ROWS = 4

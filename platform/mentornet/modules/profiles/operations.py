@@ -25,7 +25,7 @@ from mentornet.modules.profiles.models import (
     ProfileStatus,
     ProfileStatusChange,
 )
-from mentornet.modules.profiles.signals import profile_applied, profile_status_changed
+from mentornet.modules.profiles.signals import profile_applied
 from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
@@ -176,7 +176,6 @@ def change_status(
         raise DomainError(_l("Please give a reason."), field="reason")
     previous = profile.move_to(target)
     _record_change(session, profile, previous, target, actor_id=actor.id, reason=reason)
-    profile_status_changed.send(profile, previous=previous, actor=actor)
 
 
 def follow_pair(
@@ -187,7 +186,6 @@ def follow_pair(
     _record_change(
         session, profile, previous, target, actor_id=actor.id if actor else None, reason=reason
     )
-    profile_status_changed.send(profile, previous=previous, actor=actor)
 
 
 def resume_profile(session: Session, profile: Profile, *, actor: User) -> None:

@@ -24,7 +24,6 @@ from mentornet.core.schemas import (
     between,
     lazy_message,
 )
-from mentornet.modules.mentorships.cycle_models import Situation
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels
 from mentornet.modules.profiles.fields import field_type
 from mentornet.modules.profiles.fields.base import choice_of
@@ -36,6 +35,7 @@ from mentornet.modules.profiles.fields.cldr import (
     territory_codes,
 )
 from mentornet.modules.profiles.models import ProfileRole
+from mentornet.modules.profiles.situations import Situation
 from mentornet.modules.tenants.config import TenantConfig
 
 _l = lazy_message

@@ -22,10 +22,10 @@ from mentornet.modules.mentorships.cycle_models import (
     Outcome,
     OutcomeStage,
     PlanGoal,
-    Situation,
 )
 from mentornet.modules.mentorships.models import Mentorship, State
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.profiles.situations import Situation
 from mentornet.modules.reports.ages import AgeSummary, summarise_ages
 from mentornet.modules.tenants.models import Tenant
 

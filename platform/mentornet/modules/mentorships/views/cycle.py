@@ -29,7 +29,6 @@ from mentornet.modules.mentorships.cycle_models import (
     MeetingMode,
     OutcomeStage,
     PlanGoal,
-    Situation,
 )
 from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
 from mentornet.modules.mentorships.operations import get_mentorship, mentorships_of
@@ -46,6 +45,7 @@ from mentornet.modules.mentorships.schemas import (
 )
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.profiles.operations import profiles_of
+from mentornet.modules.profiles.situations import SITUATION_LABELS, Situation
 from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import FormResult, empty_form, parse_form
 
@@ -381,6 +381,6 @@ def _page(pair: Mentorship, profile: Profile, forms: dict[str, FormResult] | Non
         today=utcnow().date().isoformat(),
         mode_labels=labels.MEETING_MODE_LABELS,
         rating_labels=labels.RATING_LABELS,
-        situation_labels=labels.SITUATION_LABELS,
+        situation_labels=SITUATION_LABELS,
         end_reason_labels=END_REASON_TITLES,
     )

@@ -15,12 +15,12 @@ from mentornet.core.i18n import current_locale
 from mentornet.core.schemas import Schema, String, length, one_of
 from mentornet.core.types import utcnow
 from mentornet.extensions import db
-from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage, Situation
-from mentornet.modules.mentorships.labels import SITUATION_LABELS
+from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage
 from mentornet.modules.mentorships.outcomes import answer_follow_up, get_outcome
 from mentornet.modules.profiles.forms import FieldSpec, occupation_options
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.modules.profiles.schemas import Occupation
+from mentornet.modules.profiles.situations import SITUATION_LABELS, Situation
 from mentornet.web.boundary import refusal_shows_form
 from mentornet.web.forms import FormResult, parse_form
 
