@@ -10,10 +10,20 @@ from marshmallow import ValidationError
 
 from mentornet.core.schemas import Email, Schema, String
 from mentornet.modules.accounts.models import User
-from mentornet.modules.profiles.models import InterviewNote, ProfileStatusChange
+from mentornet.modules.mentorships.models import Mentorship
+from mentornet.modules.profiles.models import InterviewNote, ProfileStatus, ProfileStatusChange
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import ProfileFactory, UserFactory, application_form, coordinator_client, post_form
+from helpers import (
+    ProfileFactory,
+    UserFactory,
+    application_form,
+    coordinator_client,
+    latest_mentorship,
+    member_client,
+    post_form,
+    propose_pair,
+)
 
 
 class _Texts(Schema):
@@ -72,3 +82,27 @@ def test_interview_notes_and_status_reasons_refuse_control_characters(
         assert session.scalar(sa.select(sa.func.count()).select_from(InterviewNote)) == 0
         reasons = session.scalars(sa.select(ProfileStatusChange.reason)).all()
         assert reasons == ["application"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="mentorships/views/member.py answer() reads reason_text from request.form without a "
+    "schema (the mentorships views are not this change's to edit); parse it with a schema's "
+    "String and remove this mark",
+)
+def test_the_words_of_a_declined_proposal_refuse_control_characters(
+    app: Flask, make_user: UserFactory, make_profile: ProfileFactory
+) -> None:
+    approved = ProfileStatus.APPROVED
+    mentee = make_profile("denmark", "mentee", approved, email="amina@example.org")
+    mentor = make_profile("denmark", "mentor", approved, email="mette@example.org")
+    propose_pair(coordinator_client(app, make_user), mentee.id, mentor.id)
+    pair = latest_mentorship(app)
+    member = member_client(app, "denmark", "amina@example.org")
+    words = {"answer": "no", "reason": "no_chemistry", "reason_text": "Vi passede\x00 ikke"}
+    action = f"/denmark/me/mentorships/{pair.id}/answer"
+    post_form(member, "/denmark/me/", words, action=action)
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        stored = session.get(Mentorship, pair.id)
+        assert stored is not None
+        assert "\x00" not in (stored.mentee_reason_text or "")
