@@ -132,7 +132,9 @@ def _proposed_pair(app: Flask, make_profile: ProfileFactory) -> int:
     with app.test_request_context("/denmark/"), tenant_session("denmark") as (session, network):
         her, them = session.get(Profile, mentee.id), session.get(Profile, mentor.id)
         assert her is not None and them is not None
-        pair = propose(session, network, her, them, actor=session.get(User, them.user_id))
+        he = session.get(User, them.user_id)
+        assert he is not None
+        pair = propose(session, network, her, them, actor=he)
         session.commit()
         return pair.id
 
