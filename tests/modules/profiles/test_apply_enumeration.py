@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from argon2 import _password_hasher
+from argon2.low_level import hash_secret
 from flask import Flask
 from werkzeug.test import TestResponse
 
@@ -67,13 +67,12 @@ def test_the_owner_is_told_and_nothing_is_saved(app: Flask, make_user: UserFacto
 @pytest.fixture
 def argon2_hashes(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     runs: Counter[str] = Counter()
-    real = _password_hasher.hash_secret
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         runs["hash"] += 1
-        return real(*args, **kwargs)
+        return hash_secret(*args, **kwargs)
 
-    monkeypatch.setattr(_password_hasher, "hash_secret", counted)
+    monkeypatch.setattr("argon2._password_hasher.hash_secret", counted)
     return runs
 
 
