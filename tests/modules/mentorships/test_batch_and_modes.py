@@ -7,11 +7,12 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from mentornet.modules.accounts.models import User
 from mentornet.modules.matching.models import BatchStatus, MatchingBatch
 from mentornet.modules.matching.views import console as matching_views
 from mentornet.modules.mentorships.models import Mentorship, State
 from mentornet.modules.profiles.models import ProfileStatus
-from mentornet.modules.tenants.operations import tenant_session
+from mentornet.modules.tenants.operations import tenant_session, update_tenant_settings
 
 from helpers import (
     ProfileFactory,
@@ -182,6 +183,35 @@ def test_staff_can_veto_a_mentors_request(
         action=f"/morocco/staff/matching/mentorships/{pair.id}/withdraw",
     )
     assert latest_mentorship(app, "morocco").state is State.WITHDRAWN
+
+
+def test_after_the_veto_window_staff_can_no_longer_veto_a_mentors_request(
+    app: Flask, make_user: UserFactory, make_profile: ProfileFactory
+) -> None:
+    coordinator = coordinator_client(app, make_user, "morocco")
+    with app.test_request_context("/morocco/"), tenant_session("morocco") as (session, tenant):
+        actor = session.scalars(sa.select(User)).one()  # the coordinator signed in above
+        matching = {**tenant.settings["matching"], "veto_window_days": 0}
+        update_tenant_settings(session, tenant, "matching", matching, actor=actor, reason="test")
+        session.commit()
+    mentee = make_profile("morocco", "mentee", status=APPROVED)
+    make_profile("morocco", "mentor", status=APPROVED, email="nadia@example.org")
+    nadia = member_client(app, "morocco", "nadia@example.org")
+    post_form(nadia, "/morocco/me/browse", {}, action=f"/morocco/me/browse/{mentee.id}/request")
+    pair = latest_mentorship(app, "morocco")
+    assert "veto possible" not in coordinator.get("/morocco/staff/matching?lang=en").get_data(
+        as_text=True
+    )
+    refused = post_form(
+        coordinator,
+        "/morocco/staff/matching",
+        {"reason": "Trop loin"},
+        action=f"/morocco/staff/matching/mentorships/{pair.id}/withdraw",
+    )
+    assert refused.status_code == 303
+    page = coordinator.get("/morocco/staff/matching?lang=en").get_data(as_text=True)
+    assert "The time for a veto has passed" in page
+    assert latest_mentorship(app, "morocco").state is State.REQUESTED
 
 
 def test_mentee_requests_a_mentor_and_the_mentor_accepts(

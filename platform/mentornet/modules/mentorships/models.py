@@ -190,6 +190,20 @@ class Mentorship(TenantScoped, Base):
     def holds_place(self) -> bool:
         return self.state in HOLDS_PLACE
 
+    def veto_closed(self, now: datetime) -> bool:
+        """A mentor's request whose staff veto window has run out (mentor-selects networks)."""
+        return (
+            self.state is State.REQUESTED
+            and self.origin is Origin.MENTOR_REQUEST
+            and self.veto_until is not None
+            and now >= self.veto_until
+        )
+
+    @property
+    def veto_is_open(self) -> bool:
+        """Staff may still veto this mentor's request."""
+        return self.veto_until is not None and self.is_request and not self.veto_closed(utcnow())
+
     @property
     def is_request(self) -> bool:
         """A member asked for the other; the one asked has not answered yet."""

@@ -272,9 +272,14 @@ def answer(
 
 
 def withdraw(session: Session, mentorship: Mentorship, *, actor: User, reason: str) -> None:
-    """Staff take back a draft, request or proposal (for a mentor's request: the veto)."""
+    """Staff take back a draft, request or proposal. A mentor's request in a mentor-selects
+    network can be vetoed only within the network's veto window; after it, the mentee decides."""
     if not reason.strip():
         raise DomainError(_l("Please give a reason."), field="reason")
+    if mentorship.veto_closed(utcnow()):
+        raise DomainError(
+            _l("The time for a veto has passed: the person asked decides about this request now.")
+        )
     transition(session, mentorship, State.WITHDRAWN, actor, Step.WITHDRAWN_BY_STAFF, note=reason)
 
 
