@@ -164,3 +164,15 @@ def test_queue_filters(
     assert listed("goal=education") == {mentee.id}
     assert listed("language=fa") == {mentee.id}
     assert listed("waiting=30") == set()
+
+
+def test_the_applicant_page_shows_answers_in_the_readers_words_not_their_keys(
+    app: Flask, client: FlaskClient, make_user: UserFactory, make_profile: ProfileFactory
+) -> None:
+    profile = make_profile("denmark", "mentee", email="amina@example.org")
+    _coordinator(client, make_user)
+    html = client.get(f"/denmark/staff/applicants/{profile.id}").get_data(as_text=True)
+    assert "<dd>Sundhed og omsorg</dd>" in html  # q_sectors = ["health"]
+    assert "<dd>Ansigt til ansigt</dd>" in html  # q_meeting_format = "in_person"
+    english = client.get(f"/denmark/staff/applicants/{profile.id}?lang=en").get_data(as_text=True)
+    assert "<dd>Health and care</dd>" in english

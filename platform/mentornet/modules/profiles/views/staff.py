@@ -15,7 +15,7 @@ from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
 from mentornet.modules.profiles import operations
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_path
-from mentornet.modules.profiles.forms import profile_fields
+from mentornet.modules.profiles.fields import Reader, show_answer
 from mentornet.modules.profiles.models import STATUS_LABELS, Profile, ProfileRole, ProfileStatus
 from mentornet.web.boundary import refusal_goes_to
 from mentornet.web.forms import flash_errors, parse_form, parse_query
@@ -112,7 +112,13 @@ def applicant(profile_id: int) -> ResponseReturnValue:
         subject_type="profile",
         subject_id=profile.id,
     )
-    specs = profile_fields(g.tenant.config, profile.role, locale, account=None)
+    reader = Reader.of(g.tenant.config, locale)
+    # Every question of her role, retired ones too: what she answered stays readable.
+    answers = [
+        (reader.text(q["label"]), show_answer(q, profile.answers.get(q["key"]), reader))
+        for q in g.tenant.config.questionnaire
+        if profile.role.value in q["audience"]
+    ]
     return render_template(
         "profiles/staff/applicant.html",
         profile=profile,
@@ -121,7 +127,7 @@ def applicant(profile_id: int) -> ResponseReturnValue:
         authors={n.author_id: db.session.get(User, n.author_id) for n in notes},
         history=operations.status_history(db.session, profile),
         consents=operations.consents_of(db.session, user),
-        questions=[s for s in specs if s.name.startswith("q_")],
+        answers=answers,
         status_labels=STATUS_LABELS,
         actions=[s for s in ACTIONS.get(profile.status, []) if profile.can_move_to(s)],
         exits=[s for s in EXITS if profile.can_move_to(s)],
