@@ -84,12 +84,6 @@ def test_interview_notes_and_status_reasons_refuse_control_characters(
         assert reasons == ["application"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mentorships/views/member.py answer() reads reason_text from request.form without a "
-    "schema (the mentorships views are not this change's to edit); parse it with a schema's "
-    "String and remove this mark",
-)
 def test_the_words_of_a_declined_proposal_refuse_control_characters(
     app: Flask, make_user: UserFactory, make_profile: ProfileFactory
 ) -> None:

@@ -21,6 +21,7 @@ from mentornet.core.schemas import (
 )
 from mentornet.modules.mentorships.cycle import END_REASONS
 from mentornet.modules.mentorships.cycle_models import GoalStatus, MeetingMode
+from mentornet.modules.mentorships.reasons import DeclineReason
 from mentornet.modules.profiles.situations import Situation
 
 _l = lazy_message
@@ -69,6 +70,14 @@ class EvaluationSchema(Schema):
     text = String(load_default="", validate=length(maximum=5000))
     # Only the mentee answers this: her situation now, the closing outcome.
     situation = String(load_default=None, validate=one_of([s.value for s in Situation]))
+
+
+class AnswerSchema(Schema):
+    """A member's answer to a proposal or request: yes, or no with a reason and words."""
+
+    answer = String(required=True, validate=one_of(["yes", "no"]))
+    reason = String(load_default=None, validate=one_of([reason.value for reason in DeclineReason]))
+    reason_text = String(load_default="", validate=length(maximum=2000))
 
 
 class EndEarlySchema(Schema):

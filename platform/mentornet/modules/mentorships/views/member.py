@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, request, url_for
+from flask import abort, flash, g, redirect, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,9 +11,11 @@ from werkzeug.exceptions import NotFound
 from mentornet.extensions import db
 from mentornet.modules.mentorships import operations
 from mentornet.modules.mentorships.models import Mentorship
+from mentornet.modules.mentorships.schemas import AnswerSchema
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.web.boundary import refusal_goes_to
+from mentornet.web.forms import parse_form
 
 
 def _my_profile_in(mentorship: Mentorship) -> Profile:
@@ -29,16 +31,21 @@ def answer(mentorship_id: int) -> ResponseReturnValue:
     if mentorship is None:
         abort(404)
     profile = _my_profile_in(mentorship)
-    yes = request.form.get("answer") == "yes"
+    form = parse_form(AnswerSchema())
+    if not form.ok:
+        for messages in form.errors.values():
+            for message in messages:
+                flash(message, "error")
+        return redirect(url_for("portal.me"), 303)
     refusal_goes_to(url_for("portal.me"))
     operations.answer(
         db.session,
         g.tenant,
         mentorship,
         profile,
-        yes=yes,
-        reason=request.form.get("reason") or None,
-        reason_text=request.form.get("reason_text", ""),
+        yes=form.data["answer"] == "yes",
+        reason=form.data["reason"],
+        reason_text=form.data["reason_text"],
         actor=current_user,
     )
     flash(_("Thank you for your answer."), "success")
