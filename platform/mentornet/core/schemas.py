@@ -102,8 +102,9 @@ class Integer(fields.Integer):
     }
 
 
-# The largest id a database row can have (a signed 64-bit integer, on SQLite and PostgreSQL alike).
-MAX_RECORD_ID = 2**63 - 1
+# The largest id a database row can have. Ids are Integer columns: 64-bit on SQLite, but 32-bit
+# ("integer") on PostgreSQL, where a larger number is an error of the database (a 500), not a miss.
+MAX_RECORD_ID = 2**31 - 1
 
 
 class RecordId(Integer):
