@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 import sqlalchemy as sa
 from flask import Flask
@@ -40,6 +41,13 @@ from helpers import PASSWORD, Database, ProfileFactory, UserFactory, profile_val
 ROOT = project_root()
 TENANT_SLUGS = ("denmark", "morocco", "men")
 COMPILED_KEY = "MNTEST_COMPILED_TRANSLATIONS"
+
+
+# In CI, property tests draw the same examples every run, so a red CI is reproducible; locally
+# they draw new ones each run, to keep finding new cases.
+hypothesis.settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    hypothesis.settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:
