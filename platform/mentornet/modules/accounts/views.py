@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from flask import (
@@ -40,6 +41,9 @@ from mentornet.web.forms import empty_form, parse_form
 
 RESET_TOKEN_KEY = "reset_token"  # noqa: S105  (a session key name, not a secret)
 WRONG_CURRENT_PASSWORD = "mentornet_wrong_current_password"  # noqa: S105  (a flag's name)
+
+
+View = Callable[[], ResponseReturnValue]
 
 
 def _login_limit() -> str:
@@ -97,20 +101,26 @@ def _current_password_was_wrong(_response: Response) -> bool:
     return bool(g.get(WRONG_CURRENT_PASSWORD))
 
 
-@limiter.limit(_login_limit, key_func=_client_key, methods=["POST"])
-@limiter.limit(
-    _account_client_limit,
-    key_func=_account_client_key,
-    methods=["POST"],
-    deduct_when=_login_failed,
-)
-@limiter.limit(
-    _account_limit,
-    key_func=_account_key,
-    methods=["POST"],
-    deduct_when=_login_failed,
-    on_breach=_tell_owner,
-)
+def _throttled_by_account(view: View) -> View:
+    """The limits of sign-in and reset requests, innermost first: per account (its breach tells the
+    owner), per account and client address, then per client address."""
+    view = limiter.limit(
+        _account_limit,
+        key_func=_account_key,
+        methods=["POST"],
+        deduct_when=_login_failed,
+        on_breach=_tell_owner,
+    )(view)
+    view = limiter.limit(
+        _account_client_limit,
+        key_func=_account_client_key,
+        methods=["POST"],
+        deduct_when=_login_failed,
+    )(view)
+    return limiter.limit(_login_limit, key_func=_client_key, methods=["POST"])(view)
+
+
+@_throttled_by_account
 def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(_home_for(current_user))
@@ -140,20 +150,7 @@ def logout() -> ResponseReturnValue:
     return redirect(url_for("portal.index"))
 
 
-@limiter.limit(_login_limit, key_func=_client_key, methods=["POST"])
-@limiter.limit(
-    _account_client_limit,
-    key_func=_account_client_key,
-    methods=["POST"],
-    deduct_when=_login_failed,
-)
-@limiter.limit(
-    _account_limit,
-    key_func=_account_key,
-    methods=["POST"],
-    deduct_when=_login_failed,
-    on_breach=_tell_owner,
-)
+@_throttled_by_account
 def request_password_reset() -> ResponseReturnValue:
     form = empty_form()
     if request.method == "POST":
