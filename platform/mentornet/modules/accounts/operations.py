@@ -24,6 +24,7 @@ from mentornet.modules.accounts.models import (
 from mentornet.modules.accounts.notify import notify_user
 from mentornet.modules.accounts.passwords import hash_password, needs_rehash, verify_password
 from mentornet.modules.accounts.strength import weakness
+from mentornet.modules.audit.operations import record
 from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.tenants.models import Tenant
 
@@ -65,8 +66,12 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     """The active user with this e-mail and password, else None (same cost either way)."""
     user = get_user_by_email(session, email)
     if not verify_password(user.password_hash if user else None, password):
+        if user is not None:  # an attempt on a real account is the owner's business
+            _audit(session, None, "sign_in_failed", user)
         return None
     if user is None or not user.active:
+        if user is not None:
+            _audit(session, None, "sign_in_failed", user, "account deactivated")
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -77,7 +82,7 @@ def start_login_session(session: Session, user: User) -> str:
     """Record a new login and return its secret token (kept only in the signed cookie)."""
     token = secrets.token_urlsafe(32)
     session.add(LoginSession(user_id=user.id, token_hash=_digest(token)))
-    session.flush()
+    _audit(session, user.id, "sign_in", user)
     return token
 
 
@@ -131,7 +136,7 @@ def set_password(session: Session, user: User, new: str) -> None:
     user.password_changed_at = utcnow()
     end_all_login_sessions(session, user)
     _end_reset_tokens(session, user)
-    session.flush()
+    _audit(session, user.id, "password_changed", user)
     log.info("password changed for user %s", user.id)
 
 
@@ -228,3 +233,13 @@ def _end_reset_tokens(session: Session, user: User) -> None:
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _audit(
+    session: Session, actor_id: int | None, action: str, user: User, detail: str = ""
+) -> None:
+    """Sign-ins, failures and password changes go to the audit log (docs/security.md)."""
+    record(
+        session, actor_id=actor_id, action=action, subject_type="user", subject_id=user.id,
+        detail=detail,
+    )  # fmt: skip

@@ -23,6 +23,7 @@ from mentornet.core.errors import DomainError
 from mentornet.core.schemas import flatten_errors
 from mentornet.modules.accounts.models import User
 from mentornet.modules.accounts.operations import get_user_by_email
+from mentornet.modules.audit.operations import record
 from mentornet.modules.profiles.models import ProfileRole, ProfileStatus
 from mentornet.modules.profiles.operations import change_status, submit_application
 from mentornet.modules.profiles.schemas import profile_schema
@@ -127,6 +128,15 @@ def import_profiles(
             report.imported += 1
         if dry_run:
             savepoint.rollback()
+    if report.imported and not dry_run:
+        record(
+            session,
+            actor_id=actor.id if actor else None,
+            action="csv_import",
+            subject_type="tenant",
+            subject_id=tenant.id,
+            detail=f"{report.imported} of {report.rows} rows imported",
+        )
     report.skipped = report.rows - report.imported
     return report
 
