@@ -219,6 +219,14 @@ def flatten_errors(messages: Any, prefix: str = "") -> list[tuple[str, str]]:
     return pairs
 
 
+def errors_by_path(messages: Any) -> dict[str, list[str]]:
+    """marshmallow's nested errors as {dotted.path: [every message for it]}."""
+    grouped: dict[str, list[str]] = {}
+    for path, message in flatten_errors(messages):
+        grouped.setdefault(path, []).append(message)
+    return grouped
+
+
 def _join(prefix: str, key: str) -> str:
     # "_schema" is a whole-object error; "value" is marshmallow's marker for a Dict field's values.
     if key in ("_schema", "value"):
@@ -244,6 +252,7 @@ __all__ = [
     "ValidationError",
     "at_least",
     "between",
+    "errors_by_path",
     "flatten_errors",
     "lazy_message",
     "length",

@@ -11,7 +11,7 @@ from flask import g, request
 from flask.typing import ResponseReturnValue
 from marshmallow import ValidationError
 
-from mentornet.core.schemas import flatten_errors
+from mentornet.core.schemas import errors_by_path
 from mentornet.extensions import db
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.profiles.operations import ApplicantFilter, applicants, submit_application
@@ -49,10 +49,7 @@ def create_profile() -> ResponseReturnValue:
     try:
         data = profile_schema(g.tenant.config, role, account="import").load(body)
     except ValidationError as exc:
-        errors: dict[str, list[str]] = {}
-        for key, message in flatten_errors(exc.messages):
-            errors.setdefault(key, []).append(message)
-        return {"errors": errors}, 422
+        return {"errors": errors_by_path(exc.messages)}, 422
     on_refusal(lambda error: ({"errors": {error.field or "_body": [str(error)]}}, 422))
     _user, profile = submit_application(db.session, g.tenant, role, data)
     return _public(profile), 201

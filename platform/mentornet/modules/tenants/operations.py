@@ -15,7 +15,7 @@ from marshmallow import ValidationError
 from sqlalchemy.orm import Session
 
 from mentornet.core.errors import DomainError
-from mentornet.core.schemas import flatten_errors
+from mentornet.core.schemas import errors_by_path
 from mentornet.core.tenancy import bind_tenant, system_scope
 from mentornet.extensions import db
 from mentornet.modules.tenants.config import TenantConfig
@@ -100,10 +100,7 @@ def update_tenant_settings(
     try:
         validated: dict[str, Any] = TenantPackSchema().load(document)
     except ValidationError as error:
-        messages = {
-            path: [message] for path, message in flatten_errors(error.messages)
-        }  # fmt: skip
-        raise InvalidSettingsError(section, messages) from error
+        raise InvalidSettingsError(section, errors_by_path(error.messages)) from error
     _refuse_removing_used_keys(session, tenant.config, TenantConfig.from_document(validated))
     _apply_document(session, tenant, validated)
     version = TenantSettingsVersion(
