@@ -34,26 +34,16 @@ def _browsing_profile() -> Profile:
 
 def browse() -> ResponseReturnValue:
     profile = _browsing_profile()
-    if profile.role is ProfileRole.MENTOR:
-        ranked = operations.ranked_mentees_for(db.session, g.tenant, profile)
-        cards = [
-            (
-                card_for(db.session, g.tenant, s.profile, to_partner=False),
-                s.score,
-                reasons(s.contributions),
-            )
-            for s in ranked
-        ]
-    else:
-        found = operations.suggestions_for(db.session, g.tenant, profile)
-        cards = [
-            (
-                card_for(db.session, g.tenant, s.profile, to_partner=False),
-                s.score,
-                reasons(s.contributions),
-            )
-            for s in found
-        ]
+    is_mentor = profile.role is ProfileRole.MENTOR
+    rank = operations.ranked_mentees_for if is_mentor else operations.suggestions_for
+    cards = [
+        (
+            card_for(db.session, g.tenant, s.profile, to_partner=False),
+            s.score,
+            reasons(s.contributions),
+        )
+        for s in rank(db.session, g.tenant, profile)
+    ]
     return render_template(
         "matching/browse.html",
         cards=cards,

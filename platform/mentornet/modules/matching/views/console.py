@@ -17,7 +17,7 @@ from mentornet.modules.mentorships.models import STATE_LABELS, Mentorship, State
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.profiles.operations import profile_names
 from mentornet.web.boundary import refusal_goes_to
-from mentornet.web.forms import FormResult, parse_form
+from mentornet.web.forms import flash_errors, parse_form
 from mentornet.web.paging import page_of
 
 
@@ -40,12 +40,6 @@ def _draft(mentorship_id: int) -> Mentorship:
     if mentorship.state is not State.DRAFT:
         abort(404)
     return mentorship
-
-
-def _flash_errors(form: FormResult) -> None:
-    for messages in form.errors.values():
-        for message in messages:
-            flash(message, "error")
 
 
 def console() -> ResponseReturnValue:
@@ -85,7 +79,7 @@ def propose(profile_id: int) -> ResponseReturnValue:
     back = url_for("matching.mentee_suggestions", profile_id=profile_id)
     form = parse_form(ProposeSchema())
     if not form.ok:
-        _flash_errors(form)
+        flash_errors(form, {})
         return redirect(back, 303)
     mentor = _profile(form.data["mentor_id"], ProfileRole.MENTOR)
     refusal_goes_to(back)
@@ -135,7 +129,7 @@ def drafts() -> ResponseReturnValue:
 def publish_drafts() -> ResponseReturnValue:
     form = parse_form(PublishDraftsSchema(), list_fields=("draft",))
     if not form.ok:
-        _flash_errors(form)
+        flash_errors(form, {})
         return redirect(url_for("matching.drafts"), 303)
     if not form.data["draft"]:  # nothing ticked sends nothing
         flash(_("Tick the draft pairs to send."), "error")
@@ -166,7 +160,7 @@ def withdraw(mentorship_id: int) -> ResponseReturnValue:
     refusal_goes_to(url_for("matching.console"))
     form = parse_form(WithdrawSchema())
     if not form.ok:
-        _flash_errors(form)
+        flash_errors(form, {})
         return redirect(url_for("matching.console"), 303)
     pairs.withdraw(db.session, mentorship, actor=current_user, reason=form.data["reason"])
     flash(_("Withdrawn."), "success")

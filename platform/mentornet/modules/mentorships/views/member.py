@@ -15,7 +15,7 @@ from mentornet.modules.mentorships.schemas import AnswerSchema
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.web.boundary import refusal_goes_to
-from mentornet.web.forms import parse_form
+from mentornet.web.forms import flash_errors, parse_form
 
 
 def _my_profile_in(mentorship: Mentorship) -> Profile:
@@ -33,9 +33,7 @@ def answer(mentorship_id: int) -> ResponseReturnValue:
     profile = _my_profile_in(mentorship)
     form = parse_form(AnswerSchema())
     if not form.ok:
-        for messages in form.errors.values():
-            for message in messages:
-                flash(message, "error")
+        flash_errors(form, {})
         return redirect(url_for("portal.me"), 303)
     refusal_goes_to(url_for("portal.me"))
     operations.answer(
