@@ -28,6 +28,7 @@ TRANSLATOR = "translator"
 ANYONE = frozenset({PUBLIC})
 ANY_ACCOUNT = frozenset({SIGNED_IN})
 STAFF = frozenset({COORDINATOR, ADMIN})
+ADMINS = frozenset({ADMIN})  # the admin console: the network's configuration
 ALL_ROLES = frozenset({MEMBER, COORDINATOR, ADMIN, TRANSLATOR})
 
 # The platform's own routes. Each module's blueprint.py declares PERMISSIONS for its routes, and

@@ -1,0 +1,1 @@
+"""The admin console (/<slug>/admin/): a network's administrator configures the network."""
