@@ -18,6 +18,7 @@ from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.tenants.models import TenantSettingsVersion
 from mentornet.modules.tenants.operations import (
     InvalidSettingsError,
+    SettingsChangedMeanwhileError,
     tenant_session,
     update_tenant_settings,
 )
@@ -144,3 +145,25 @@ def test_an_answered_question_cannot_be_removed(
             lambda questions: [q for q in questions if q["key"] != "years_in_denmark"],
         )
     assert refused.value.field == "questionnaire" and "years_in_denmark" in str(refused.value)
+
+
+def test_a_save_made_from_an_older_version_is_refused_and_shows_the_other_change(
+    app: Flask, make_user: UserFactory
+) -> None:
+    first = _admin(make_user)
+    second = make_user("denmark", email="second-admin@denmark.test", roles=(Role.ADMIN,)).id
+    opened = _versions(app)[-1][0]  # both admins open the cycle form at this version
+    _update(app, first, "cycle", _set("stalled_after_days", 21))
+    with app.test_request_context("/denmark/"), tenant_session("denmark") as (session, tenant):
+        actor = session.get(User, second)
+        assert actor is not None
+        data = {**tenant.settings["cycle"], "check_in_interval_days": 10}
+        with pytest.raises(SettingsChangedMeanwhileError) as refused:
+            update_tenant_settings(
+                session, tenant, "cycle", data, actor=actor, reason="", expected_version=opened
+            )
+        assert [(v.version, v.author_id) for v in refused.value.theirs] == [(opened + 1, first)]
+    assert _versions(app)[-1] == (opened + 1, first)
+    with app.app_context(), tenant_session("denmark") as (_, tenant):
+        assert tenant.config.cycle.stalled_after_days == 21  # the first change is not overwritten
+        assert tenant.config.cycle.check_in_interval_days != 10

@@ -86,16 +86,49 @@ class InvalidSettingsError(DomainError):
         self.errors = errors
 
 
+class SettingsChangedMeanwhileError(DomainError):
+    """The settings were saved by someone else after this form was opened: nothing is overwritten.
+
+    `theirs` are the versions saved since, oldest first, so the page can show the other change.
+    """
+
+    def __init__(self, section: str, theirs: list[TenantSettingsVersion]) -> None:
+        super().__init__(
+            _l(
+                "Someone else changed these settings meanwhile, so yours were not saved. "
+                "Look at their change below, then make yours again."
+            ),
+            field=section,
+        )
+        self.theirs = theirs
+
+
 def update_tenant_settings(
-    session: Session, tenant: Tenant, section: str, data: Any, *, actor: Author, reason: str
+    session: Session,
+    tenant: Tenant,
+    section: str,
+    data: Any,
+    *,
+    actor: Author,
+    reason: str,
+    expected_version: int | None = None,
 ) -> TenantSettingsVersion:
     """Change one section of a network's settings, validated by the schema of tenant.toml.
 
     The result is a new settings version authored by `actor`. A goal or question key that stored
     records still use cannot be removed (retire it instead: it is then no longer offered).
+    `expected_version` is the version the form was made from: when another save came in between,
+    the change is refused instead of overwriting it (and the unique version number keeps two
+    simultaneous saves from both landing).
     """
     if section not in EDITABLE_SECTIONS:
         raise DomainError(_l("This part of the settings cannot be changed here."), field="section")
+    if expected_version is not None:
+        current = session.scalar(
+            sa.select(Tenant.settings_version).where(Tenant.id == tenant.id).with_for_update()
+        )
+        if current != expected_version:
+            raise SettingsChangedMeanwhileError(section, versions_since(session, expected_version))
     document = {**copy.deepcopy(tenant.settings), section: data}
     try:
         validated: dict[str, Any] = TenantPackSchema().load(document)
@@ -116,6 +149,17 @@ def update_tenant_settings(
     log.info("tenant %s: %s changed by user %s (version %s)", tenant.slug, section, actor.id,
              tenant.settings_version)  # fmt: skip
     return version
+
+
+def versions_since(session: Session, version: int) -> list[TenantSettingsVersion]:
+    """The settings versions of the current network saved after `version`, oldest first."""
+    return list(
+        session.scalars(
+            sa.select(TenantSettingsVersion)
+            .where(TenantSettingsVersion.version > version)
+            .order_by(TenantSettingsVersion.version)
+        )
+    )
 
 
 def _refuse_removing_used_keys(session: Session, old: TenantConfig, new: TenantConfig) -> None:
