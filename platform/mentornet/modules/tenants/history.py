@@ -18,10 +18,6 @@ class Change:
     before: Any
     after: Any
 
-    @property
-    def section(self) -> str:
-        return self.path.split(".", 1)[0]
-
 
 def settings_diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     """Every leaf value that differs, in the order of the documents.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import g, render_template
+from flask import render_template
 from flask.typing import ResponseReturnValue
 
 from mentornet.extensions import db
@@ -15,7 +15,7 @@ def index() -> ResponseReturnValue:
     latest = db.session.scalars(
         sa.select(TenantSettingsVersion).order_by(TenantSettingsVersion.version.desc()).limit(5)
     ).all()
-    return render_template("admin/index.html", latest=latest, tenant_config=g.tenant.config)
+    return render_template("admin/index.html", latest=latest)
 
 
 ROUTES = [Route("/", "index", index)]
