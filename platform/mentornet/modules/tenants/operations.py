@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Protocol
 
@@ -121,19 +121,44 @@ def update_tenant_settings(
     the change is refused instead of overwriting it (and the unique version number keeps two
     simultaneous saves from both landing).
     """
-    if section not in EDITABLE_SECTIONS:
+    return change_tenant_settings(
+        session,
+        tenant,
+        {section: data},
+        actor=actor,
+        reason=reason,
+        expected_version=expected_version,
+    )
+
+
+def change_tenant_settings(
+    session: Session,
+    tenant: Tenant,
+    changes: Mapping[str, Any],
+    *,
+    actor: Author,
+    reason: str,
+    expected_version: int | None = None,
+) -> TenantSettingsVersion:
+    """Change several sections at once (one page of the admin console), as one new version.
+
+    The same rules as update_tenant_settings: the whole document is validated, nothing is saved
+    when any field is wrong, and a save from an older version than the stored one is refused.
+    """
+    first = next(iter(changes), "section")
+    if not changes or not set(changes) <= EDITABLE_SECTIONS:
         raise DomainError(_l("This part of the settings cannot be changed here."), field="section")
     if expected_version is not None:
         current = session.scalar(
             sa.select(Tenant.settings_version).where(Tenant.id == tenant.id).with_for_update()
         )
         if current != expected_version:
-            raise SettingsChangedMeanwhileError(section, versions_since(session, expected_version))
-    document = {**copy.deepcopy(tenant.settings), section: data}
+            raise SettingsChangedMeanwhileError(first, versions_since(session, expected_version))
+    document = {**copy.deepcopy(tenant.settings), **copy.deepcopy(dict(changes))}
     try:
         validated: dict[str, Any] = TenantPackSchema().load(document)
     except ValidationError as error:
-        raise InvalidSettingsError(section, errors_by_path(error.messages)) from error
+        raise InvalidSettingsError(first, errors_by_path(error.messages)) from error
     _refuse_removing_used_keys(session, tenant.config, TenantConfig.from_document(validated))
     _apply_document(session, tenant, validated)
     version = TenantSettingsVersion(
@@ -146,9 +171,35 @@ def update_tenant_settings(
     )
     session.add(version)
     session.flush()
-    log.info("tenant %s: %s changed by user %s (version %s)", tenant.slug, section, actor.id,
-             tenant.settings_version)  # fmt: skip
+    log.info("tenant %s: %s changed by user %s (version %s)", tenant.slug, ", ".join(changes),
+             actor.id, tenant.settings_version)  # fmt: skip
     return version
+
+
+def restore_settings_version(
+    session: Session,
+    tenant: Tenant,
+    old: TenantSettingsVersion,
+    *,
+    actor: Author,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> TenantSettingsVersion:
+    """Make an earlier version's settings the current ones again, as a new version.
+
+    Slug and status keep their current values (they have operations of their own); the restored
+    document passes the same validation and key-in-use checks as any other change.
+    """
+    restored = {name: value for name, value in old.settings.items() if name in EDITABLE_SECTIONS}
+    note = f"restored version {old.version}"
+    return change_tenant_settings(
+        session,
+        tenant,
+        restored,
+        actor=actor,
+        reason=f"{note}: {reason.strip()}" if reason.strip() else note,
+        expected_version=expected_version,
+    )
 
 
 def versions_since(session: Session, version: int) -> list[TenantSettingsVersion]:

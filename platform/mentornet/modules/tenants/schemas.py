@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Protocol, cast
 
+from flask_babel import format_decimal
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from mentornet import modules
@@ -250,10 +251,53 @@ class RetentionSchema(Schema):
     closed_mentorship_years = Integer(load_default=5, validate=between(1, 30))
 
 
+# WCAG 2 asks 4.5:1 between normal text and its background; buttons and the header put white
+# text on the primary colour.
+MINIMUM_CONTRAST = 4.5
+
+
+def contrast_with_white(color: str) -> float:
+    """The WCAG 2 contrast ratio of white text on a colour like #5b2a86 (1 to 21)."""
+
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(color[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
+
+
+def readable_with_white_text(color: str) -> None:
+    """Validator: white text on this colour must meet the WCAG contrast for normal text."""
+    if not COLOR.match(color):
+        return  # the format validator has said what is wrong
+    ratio = contrast_with_white(color)
+    if ratio < MINIMUM_CONTRAST:
+        raise ValidationError(
+            _l(
+                "White text on this colour has a contrast ratio of {ratio}:1; at least {minimum}:1"
+                " is needed to be readable. Choose a darker colour."
+            ).format(ratio=_decimal(ratio), minimum=_decimal(MINIMUM_CONTRAST))
+        )
+
+
+def _decimal(number: float) -> str:
+    # Rounded down, so that 4.46 never reads as the 4.5 it falls short of.
+    shown = int(number * 10) / 10
+    try:
+        return str(format_decimal(shown, format="0.0"))
+    except RuntimeError:  # outside an application (a plain script): no locale to format in
+        return f"{shown:.1f}"
+
+
 class BrandingSchema(Schema):
     primary_color = String(
         load_default="#5b2a86",
-        validate=validate.Regexp(COLOR, error=_l("Use a colour like #5b2a86.")),
+        validate=[
+            validate.Regexp(COLOR, error=_l("Use a colour like #5b2a86.")),
+            readable_with_white_text,
+        ],
     )
     accent_color = String(
         load_default="#e0a526",

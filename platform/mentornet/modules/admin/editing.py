@@ -1,0 +1,129 @@
+"""What every settings page of the console shares: saving a change and showing a refusal.
+
+A page builds the sections it changes from the submitted form, then `save_settings` hands them to
+change_tenant_settings with the version the form was made from. A refusal (a wrong field, a change
+saved meanwhile, a key in use) is answered by re-showing the page with what was typed, the
+messages by their fields' dotted paths and, for a change saved meanwhile, that change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from flask import g, request
+from flask.typing import ResponseReturnValue
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.orm import Session
+
+from mentornet.core.errors import DomainError
+from mentornet.core.schemas import String, ValidationError, length
+from mentornet.extensions import db
+from mentornet.modules.tenants.history import Change, settings_diff
+from mentornet.modules.tenants.models import TenantSettingsVersion
+from mentornet.modules.tenants.operations import (
+    InvalidSettingsError,
+    SettingsChangedMeanwhileError,
+    change_tenant_settings,
+)
+from mentornet.web.boundary import on_refusal
+
+_REASON = String(validate=length(maximum=500))
+STALE_FORM = _l("This form is out of date. Open the page again and make your change once more.")
+
+
+@dataclass
+class SettingsForm:
+    """A settings page's state: what was typed, the messages by path and any change meanwhile."""
+
+    values: Mapping[str, Any]
+    version: int
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    theirs: list[TenantSettingsVersion] = field(default_factory=list)
+    diffs: dict[int, list[Change]] = field(default_factory=dict)
+
+    def messages(self, path: str) -> list[str]:
+        return self.errors.get(path, [])
+
+    def messages_under(self, prefix: str) -> list[str]:
+        """Messages for a path and everything below it (a goal's row: goals[2] and goals[2].x)."""
+        return [
+            message
+            for path, found in self.errors.items()
+            if path == prefix or path.startswith((f"{prefix}.", f"{prefix}["))
+            for message in found
+        ]
+
+
+def opened_form() -> SettingsForm:
+    """The form as first shown: no values typed, made from the current version."""
+    return SettingsForm(values={}, version=g.tenant.settings_version)
+
+
+def submitted_form() -> SettingsForm:
+    """The form as sent; `version` is the settings version the page was made from."""
+    raw = request.form.get("version", "")
+    version = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else -1
+    return SettingsForm(values=request.form, version=version)
+
+
+def save_settings(
+    form: SettingsForm,
+    changes: Mapping[str, Any],
+    render: Callable[[SettingsForm, int], ResponseReturnValue],
+) -> TenantSettingsVersion:
+    """Save the sections as a new version; on a refusal show the page again through `render`."""
+
+    def respond(error: DomainError) -> ResponseReturnValue:
+        if isinstance(error, SettingsChangedMeanwhileError):
+            form.theirs = error.theirs
+            form.diffs = version_diffs(db.session, error.theirs)
+            form.errors.setdefault("_form", []).append(str(error.message))
+            return render(form, 409)
+        if isinstance(error, InvalidSettingsError):
+            for path, messages in error.errors.items():
+                form.errors.setdefault(path, []).extend(messages)
+        else:
+            form.errors.setdefault(error.field or "_form", []).append(str(error.message))
+        return render(form, 422)
+
+    on_refusal(respond)
+    if form.version < 1:
+        raise DomainError(STALE_FORM, field="_form")
+    return change_tenant_settings(
+        db.session,
+        g.tenant,
+        changes,
+        actor=current_user,
+        reason=submitted_reason(),
+        expected_version=form.version,
+    )
+
+
+def submitted_reason() -> str:
+    """The optional "why" of a change, refused (by its field) when it holds control characters."""
+    try:
+        reason: str = _REASON.deserialize(request.form.get("reason", ""))
+    except ValidationError as error:
+        raise DomainError(str(error.messages[0]), field="reason") from error
+    return reason
+
+
+def version_diffs(
+    session: Session, versions: list[TenantSettingsVersion]
+) -> dict[int, list[Change]]:
+    """For each version, what changed against the version before it (all of it for the first)."""
+    numbers = {v.version - 1 for v in versions} - {v.version for v in versions}
+    earlier = {
+        row.version: row.settings
+        for row in session.scalars(
+            sa.select(TenantSettingsVersion).where(TenantSettingsVersion.version.in_(numbers))
+        )
+    }
+    documents = {**earlier, **{v.version: v.settings for v in versions}}
+    return {
+        v.version: settings_diff(documents.get(v.version - 1, {}), v.settings) for v in versions
+    }
