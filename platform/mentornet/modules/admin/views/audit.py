@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from marshmallow import ValidationError, validates_schema
 
 from mentornet.core.schemas import Date, RecordId, Schema, String, lazy_message, length
@@ -27,9 +28,9 @@ from mentornet.web.paging import page_of
 PAGE_SIZE = 50
 FILTER_LABELS = {
     "person": _l("Person"),
-    "kind": _l("Kind"),
-    "since": _l("From"),
-    "until": _l("Until"),
+    "kind": lazy_pgettext("audit log entry", "Kind"),
+    "since": lazy_pgettext("first day of a date range", "From"),
+    "until": lazy_pgettext("last day of a date range", "Until"),
 }
 
 
@@ -70,6 +71,7 @@ def audit() -> ResponseReturnValue:
         entries=entries,
         page=page,
         form=form,
+        labels=FILTER_LABELS,
         actions=actions,
         people=_actors(),
         names=_names({entry.actor_id for entry in entries} - {None}),
