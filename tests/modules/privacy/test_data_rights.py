@@ -127,7 +127,7 @@ def test_a_wrong_password_erases_nothing(app: Flask, member: Member) -> None:
     client = member_client(app, "denmark", HER["email"])
     response = post_form(client, f"{DATA}/erase", {"password": "not my password"})
     assert response.status_code == 422
-    assert "The password is not right." in response.get_data(as_text=True)
+    assert "Adgangskoden er forkert." in response.get_data(as_text=True)  # her language
     with app.app_context(), tenant_session("denmark") as (session, _):
         user = session.get(User, member.user_id)
         assert user is not None and user.name == HER["name"] and not user.is_erased
