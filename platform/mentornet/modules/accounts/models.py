@@ -38,6 +38,8 @@ class User(TenantScoped, Base):
     confirmed_at: Mapped[datetime | None]
     password_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set when the account was anonymised (modules/privacy): what stays holds nothing about her.
+    erased_at: Mapped[datetime | None]
 
     roles: Mapped[list[UserRole]] = relationship(
         primaryjoin=lambda: and_(
@@ -53,6 +55,10 @@ class User(TenantScoped, Base):
 
     def has_role(self, *roles: Role) -> bool:
         return bool(self.role_names.intersection(roles))
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
 
     @property
     def is_staff(self) -> bool:

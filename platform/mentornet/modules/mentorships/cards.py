@@ -57,8 +57,16 @@ def card_for(session: Session, tenant: Tenant, profile: Profile, *, to_partner: 
         facts.append((_l("City"), profile.city))
     shared = to_partner and "story" in (profile.shared_with_mentor or [])
     story = profile.story if shared else None
-    first_name = (user.name.split() or ["?"])[0] if user else "?"
-    return Card(profile.id, first_name, profile.role, facts, story)
+    return Card(profile.id, first_name(user), profile.role, facts, story)
+
+
+def first_name(user: User | None) -> str:
+    """How a member is named to another; an erased member is "a former member"."""
+    if user is None:
+        return "?"
+    if user.is_erased:
+        return str(_l("a former member"))
+    return (user.name.split() or ["?"])[0]
 
 
 @dataclass(frozen=True)

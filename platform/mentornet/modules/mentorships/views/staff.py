@@ -150,7 +150,7 @@ def _timeline(
     entries = []
     changes = mentorship.transitions
     actors = {
-        user.id: user.name
+        user.id: user.name if not user.is_erased else _("a former member")
         for user in session.scalars(
             sa.select(User).where(
                 User.id.in_({change.actor_id for change in changes if change.actor_id})

@@ -1,0 +1,21 @@
+"""URLs of a member's own data (under /<tenant_slug>/me/data)."""
+
+from flask import Blueprint
+
+from mentornet.core.permissions import ANY_ACCOUNT
+from mentornet.modules.privacy import views
+
+bp = Blueprint("privacy", __name__, template_folder="templates")
+
+# Who may call each route (core/permissions.py); every account has data of its own.
+PERMISSIONS = {
+    "my_data": ANY_ACCOUNT,
+    "export_data": ANY_ACCOUNT,
+    "withdraw_consent": ANY_ACCOUNT,
+    "erase_account": ANY_ACCOUNT,
+}
+
+bp.add_url_rule("/me/data", view_func=views.my_data)
+bp.add_url_rule("/me/data/export.json", view_func=views.export_data)
+bp.add_url_rule("/me/data/consents/withdraw", view_func=views.withdraw_consent, methods=["POST"])
+bp.add_url_rule("/me/data/erase", view_func=views.erase_account, methods=["GET", "POST"])

@@ -1,0 +1,16 @@
+"""Input of the data-rights forms."""
+
+from __future__ import annotations
+
+from marshmallow import validate
+
+from mentornet.core.schemas import Schema, String, one_of
+from mentornet.modules.profiles.operations import PRIVACY, SENSITIVE
+
+
+class WithdrawConsentSchema(Schema):
+    kind = String(required=True, validate=one_of([SENSITIVE, PRIVACY]))
+
+
+class EraseAccountSchema(Schema):
+    password = String(required=True, validate=validate.Length(min=1, max=200))
