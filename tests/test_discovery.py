@@ -72,6 +72,7 @@ def test_the_mentornet_command_has_core_s_and_every_module_s_commands() -> None:
         "mentorships",
         "outbox",
         "profiles",
+        "retention",
         "tenants",
         "translations",
         "users",
