@@ -70,12 +70,11 @@ def submitted_form() -> SettingsForm:
     return SettingsForm(values=request.form, version=version)
 
 
-def save_settings(
-    form: SettingsForm,
-    changes: Mapping[str, Any],
-    render: Callable[[SettingsForm, int], ResponseReturnValue],
-) -> TenantSettingsVersion:
-    """Save the sections as a new version; on a refusal show the page again through `render`."""
+def answer_refusals(
+    form: SettingsForm, render: Callable[[SettingsForm, int], ResponseReturnValue]
+) -> None:
+    """Before a save or restore: a refusal shows the page again through `render` with the messages
+    by their paths (422) or the change saved meanwhile (409); a form without a version is refused."""
 
     def respond(error: DomainError) -> ResponseReturnValue:
         if isinstance(error, SettingsChangedMeanwhileError):
@@ -93,6 +92,15 @@ def save_settings(
     on_refusal(respond)
     if form.version < 1:
         raise DomainError(STALE_FORM, field="_form")
+
+
+def save_settings(
+    form: SettingsForm,
+    changes: Mapping[str, Any],
+    render: Callable[[SettingsForm, int], ResponseReturnValue],
+) -> TenantSettingsVersion:
+    """Save the sections as a new version; on a refusal show the page again through `render`."""
+    answer_refusals(form, render)
     return change_tenant_settings(
         db.session,
         g.tenant,

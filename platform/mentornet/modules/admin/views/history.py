@@ -11,11 +11,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
-from mentornet.core.errors import DomainError
 from mentornet.extensions import db
 from mentornet.modules.admin.editing import (
-    STALE_FORM,
     SettingsForm,
+    answer_refusals,
     opened_form,
     submitted_form,
     submitted_reason,
@@ -23,11 +22,7 @@ from mentornet.modules.admin.editing import (
 )
 from mentornet.modules.admin.views import Route, Section
 from mentornet.modules.tenants.models import TenantSettingsVersion
-from mentornet.modules.tenants.operations import (
-    SettingsChangedMeanwhileError,
-    restore_settings_version,
-)
-from mentornet.web.boundary import on_refusal
+from mentornet.modules.tenants.operations import restore_settings_version
 
 # The newest versions shown; a network changes its settings a few times a month.
 SHOWN = 100
@@ -42,17 +37,7 @@ def restore_version(settings_version_id: int) -> ResponseReturnValue:
     if old is None:  # another network's versions are not found either
         raise NotFound()
     form = submitted_form()
-
-    def respond(error: DomainError) -> ResponseReturnValue:
-        if isinstance(error, SettingsChangedMeanwhileError):
-            form.theirs = error.theirs
-            form.diffs = version_diffs(db.session, error.theirs)
-        form.errors.setdefault("_form", []).append(str(error.message))
-        return _render(form, 409 if form.theirs else 422)
-
-    on_refusal(respond)
-    if form.version < 1:
-        raise DomainError(STALE_FORM, field="_form")
+    answer_refusals(form, _render)
     restored = restore_settings_version(
         db.session,
         g.tenant,
