@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,23 @@ class Database:
     @property
     def is_postgres(self) -> bool:
         return self.app_url.startswith("postgresql")
+
+
+@contextmanager
+def every_row(database: Database) -> Iterator[sa.Connection]:
+    """A connection that reads every network's rows, for snapshots and scans of the whole database.
+
+    The table owner is held by row-level security too (FORCE, core/rls.py), so on PostgreSQL the
+    connection reads in the system scope that the policies let past.
+    """
+    engine = sa.create_engine(database.migration_url)
+    try:
+        with engine.begin() as connection:
+            if database.is_postgres:
+                connection.execute(sa.text("SELECT set_config('app.system_scope', 'on', true)"))
+            yield connection
+    finally:
+        engine.dispose()
 
 
 def settings_for(database: Database, **extra: Any) -> dict[str, Any]:

@@ -39,7 +39,15 @@ from mentornet.modules.mentorships.operations import answer, propose
 from mentornet.modules.profiles.models import Profile, ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import PASSWORD, Database, ProfileFactory, UserFactory, csrf_token, ended_pair
+from helpers import (
+    PASSWORD,
+    Database,
+    ProfileFactory,
+    UserFactory,
+    csrf_token,
+    ended_pair,
+    every_row,
+)
 
 # Written on purpose by requests that are refused: a read of sensitive data is audited, a login's
 # last activity is kept, and a paused login tells the owner (with a reset link) before its 429.
@@ -98,22 +106,19 @@ class Network:
 
 def _snapshot(database: Database, skip: set[str]) -> dict[str, str]:
     """A digest of every row of every table, read past row-level security."""
-    engine = sa.create_engine(database.migration_url)
     digests = {}
-    with engine.connect() as connection:
+    with every_row(database) as connection:
         for table in Base.metadata.sorted_tables:
             if table.name not in skip:
                 rows = connection.execute(sa.select(table).order_by(*table.primary_key.columns))
                 digests[table.name] = hashlib.sha256(repr(rows.all()).encode()).hexdigest()
-    engine.dispose()
     return digests
 
 
 def _stored_control_characters(database: Database) -> list[str]:
     """Every text column of every row that holds a control character (NUL, ESC, ...)."""
-    engine = sa.create_engine(database.migration_url)
     found = []
-    with engine.connect() as connection:
+    with every_row(database) as connection:
         for table in Base.metadata.sorted_tables:
             texts = [c for c in table.columns if isinstance(c.type, sa.String | sa.Text)]
             for row in connection.execute(sa.select(*texts)) if texts else []:
@@ -122,7 +127,6 @@ def _stored_control_characters(database: Database) -> list[str]:
                     for column, value in zip(texts, row, strict=True)
                     if isinstance(value, str) and CONTROL.search(value)
                 ]
-    engine.dispose()
     return sorted(set(found))
 
 

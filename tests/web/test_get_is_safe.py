@@ -24,22 +24,20 @@ from mentornet.modules.matching.models import MatchingBatch
 from mentornet.modules.profiles.models import Profile, ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import Database, ProfileFactory, UserFactory, ended_pair, login
+from helpers import Database, ProfileFactory, UserFactory, ended_pair, every_row, login
 
 WRITTEN_ON_PURPOSE = {"audit_entries", "login_sessions"}
 
 
 def _snapshot(database: Database) -> dict[str, str]:
     """A digest of every row of every table (bar the two above), read past row-level security."""
-    engine = sa.create_engine(database.migration_url)
     digests = {}
-    with engine.connect() as connection:
+    with every_row(database) as connection:
         for table in Base.metadata.sorted_tables:
             if table.name in WRITTEN_ON_PURPOSE:
                 continue
             rows = connection.execute(sa.select(table).order_by(*table.primary_key.columns))
             digests[table.name] = hashlib.sha256(repr(rows.all()).encode()).hexdigest()
-    engine.dispose()
     return digests
 
 

@@ -16,16 +16,24 @@ from mentornet.modules.profiles.models import Consent, Profile
 from mentornet.modules.profiles.operations import SENSITIVE
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import PASSWORD, Database, ProfileFactory, UserFactory, login, member_client, post_form
+from helpers import (
+    PASSWORD,
+    Database,
+    ProfileFactory,
+    UserFactory,
+    every_row,
+    login,
+    member_client,
+    post_form,
+)
 
 DATA = "/denmark/me/data"
 
 
 def _text_values(database: Database) -> list[tuple[str, str, int, str]]:
     """Every text (and JSON) value of every table: (table, column, tenant id, value)."""
-    engine = sa.create_engine(database.migration_url)
     found = []
-    with engine.connect() as connection:
+    with every_row(database) as connection:
         for table in Base.metadata.sorted_tables:
             columns = [
                 c for c in table.columns
@@ -39,7 +47,6 @@ def _text_values(database: Database) -> list[tuple[str, str, int, str]]:
                     if value is not None:
                         text = value if isinstance(value, str) else json.dumps(value)
                         found.append((table.name, column.name, row[0], text))
-    engine.dispose()
     return found
 
 

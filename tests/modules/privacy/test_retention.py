@@ -16,18 +16,15 @@ from mentornet.modules.privacy.models import RetentionRun
 from mentornet.modules.profiles.models import Profile, ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import Database, ProfileFactory, UserFactory, login, member_client
+from helpers import Database, ProfileFactory, UserFactory, every_row, login, member_client
 
 
 def _snapshot(database: Database) -> dict[str, list[tuple[object, ...]]]:
-    engine = sa.create_engine(database.migration_url)
-    with engine.connect() as connection:
-        rows = {
+    with every_row(database) as connection:
+        return {
             table.name: sorted(map(tuple, connection.execute(sa.select(table))), key=repr)
             for table in Base.metadata.sorted_tables
         }
-    engine.dispose()
-    return rows
 
 
 def _retention(app: Flask, *args: str) -> Result:
