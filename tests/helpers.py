@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from mentornet.core.db import Base
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.mentorships import cycle
 from mentornet.modules.mentorships.cycle_models import (
@@ -50,21 +52,49 @@ class Database:
         return self.app_url.startswith("postgresql")
 
 
+_OWNER_ENGINES: dict[str, sa.Engine] = {}
+
+
 @contextmanager
 def every_row(database: Database) -> Iterator[sa.Connection]:
     """A connection that reads every network's rows, for snapshots and scans of the whole database.
 
     The table owner is held by row-level security too (FORCE, core/rls.py), so on PostgreSQL the
-    connection reads in the system scope that the policies let past.
+    connection reads in the system scope that the policies let past. The engine is kept for the
+    run (a snapshot before and after each of thousands of fuzz requests would otherwise open a
+    connection each time); each use is a transaction of its own, so it sees what was committed.
     """
-    engine = sa.create_engine(database.migration_url)
-    try:
-        with engine.begin() as connection:
-            if database.is_postgres:
-                connection.execute(sa.text("SELECT set_config('app.system_scope', 'on', true)"))
-            yield connection
-    finally:
-        engine.dispose()
+    engine = _OWNER_ENGINES.get(database.migration_url)
+    if engine is None:
+        engine = _OWNER_ENGINES[database.migration_url] = sa.create_engine(database.migration_url)
+    with engine.begin() as connection:
+        if database.is_postgres:
+            connection.execute(sa.text("SELECT set_config('app.system_scope', 'on', true)"))
+        yield connection
+
+
+def table_digests(database: Database, skip: Collection[str] = ()) -> dict[str, str]:
+    """A digest of every row of every table (bar `skip`), read past row-level security: two
+    snapshots are equal exactly when no row was added, removed or changed.
+
+    On PostgreSQL the digests are made by the server in one statement (each row as text, sorted),
+    so that a snapshot is one round trip rather than a query and a transfer per table.
+    """
+    tables = [table for table in Base.metadata.sorted_tables if table.name not in skip]
+    with every_row(database) as connection:
+        if database.is_postgres:
+            digest = "(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM"
+            digests = ", ".join(f'{digest} "{t.name}" t) AS "{t.name}"' for t in tables)
+            row = connection.execute(sa.text(f"SELECT {digests}")).one()
+            return dict(zip([table.name for table in tables], row, strict=True))
+        return {
+            table.name: hashlib.sha256(
+                repr(
+                    connection.execute(sa.select(table).order_by(*table.primary_key.columns)).all()
+                ).encode()
+            ).hexdigest()
+            for table in tables
+        }
 
 
 def settings_for(database: Database, **extra: Any) -> dict[str, Any]:

@@ -12,7 +12,6 @@ worst junk; `test_random_junk` lets hypothesis combine the rest (a few hundred r
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import re
 from collections import Counter
@@ -47,6 +46,7 @@ from helpers import (
     csrf_token,
     ended_pair,
     every_row,
+    table_digests,
 )
 
 # Written on purpose by requests that are refused: a read of sensitive data is audited, a login's
@@ -102,17 +102,6 @@ class Network:
     logins: int = 0
     statuses: Counter[int] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
-
-
-def _snapshot(database: Database, skip: set[str]) -> dict[str, str]:
-    """A digest of every row of every table, read past row-level security."""
-    digests = {}
-    with every_row(database) as connection:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in skip:
-                rows = connection.execute(sa.select(table).order_by(*table.primary_key.columns))
-                digests[table.name] = hashlib.sha256(repr(rows.all()).encode()).hexdigest()
-    return digests
 
 
 def _stored_control_characters(database: Database) -> list[str]:
@@ -274,7 +263,7 @@ def _send(
     path = _path(rule, network, junk_path)
     methods = sorted((rule.methods or set()) & {"GET", "POST"})
     for method in methods:
-        before = _snapshot(database, WRITTEN_ON_PURPOSE)
+        before = table_digests(database, WRITTEN_ON_PURPOSE)
         if method == "POST" and rule.endpoint == "profiles.create_profile":
             body: Any = dict(form) if form else [value for _name, value in query]
             response = client.post(
@@ -298,7 +287,7 @@ def _send(
             skip = WRITTEN_ON_PURPOSE | (
                 WRITTEN_BY_A_PAUSE if response.status_code == 429 else set()
             )
-            after = _snapshot(database, WRITTEN_ON_PURPOSE)
+            after = table_digests(database, WRITTEN_ON_PURPOSE)
             changed = [t for t in before if t not in skip and before[t] != after[t]]
             assert changed == [], f"refused {role} {method} {path} changed {changed}"
         else:

@@ -9,7 +9,6 @@ login_sessions (a login's last activity, which ends an idle session).
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 import pytest
@@ -17,28 +16,15 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mentornet.core.db import Base
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.matching.models import MatchingBatch
 from mentornet.modules.profiles.models import Profile, ProfileStatus
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import Database, ProfileFactory, UserFactory, ended_pair, every_row, login
+from helpers import Database, ProfileFactory, UserFactory, ended_pair, login, table_digests
 
 WRITTEN_ON_PURPOSE = {"audit_entries", "login_sessions"}
-
-
-def _snapshot(database: Database) -> dict[str, str]:
-    """A digest of every row of every table (bar the two above), read past row-level security."""
-    digests = {}
-    with every_row(database) as connection:
-        for table in Base.metadata.sorted_tables:
-            if table.name in WRITTEN_ON_PURPOSE:
-                continue
-            rows = connection.execute(sa.select(table).order_by(*table.primary_key.columns))
-            digests[table.name] = hashlib.sha256(repr(rows.all()).encode()).hexdigest()
-    return digests
 
 
 def _network(app: Flask, make_user: UserFactory, make_profile: ProfileFactory) -> dict[str, str]:
@@ -93,7 +79,7 @@ def test_no_get_route_changes_the_database_for_any_role(
     client: FlaskClient = app.test_client()
     if email:
         assert login(client, "denmark", email).status_code == 302
-    before = _snapshot(migrated)
+    before = table_digests(migrated, WRITTEN_ON_PURPOSE)
     requested = 0
     for rule in app.url_map.iter_rules():
         if "GET" not in (rule.methods or set()):
@@ -104,7 +90,7 @@ def test_no_get_route_changes_the_database_for_any_role(
         response = client.get(path)
         assert response.status_code < 500, path
         requested += 1
-        after = _snapshot(migrated)
+        after = table_digests(migrated, WRITTEN_ON_PURPOSE)
         changed = [table for table in before if before[table] != after[table]]
         assert changed == [], f"GET {path} as {email or 'anonymous'} changed {changed}"
     with app.app_context():
