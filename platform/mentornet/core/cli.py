@@ -61,5 +61,11 @@ def serve(host: str, port: int) -> None:
     if app.config["ENV"] == "production":
         raise click.UsageError("use gunicorn in production: see deploy/gunicorn.conf.py")
     click.echo(f"Mentornet on http://{host}:{port}/  (Ctrl+C stops it)")
+    if not app.config["SECOND_FACTOR_REQUIRED"]:
+        click.echo(
+            "Second factor offered, not required (SECOND_FACTOR_REQUIRED = false): staff accounts "
+            "sign in with the password alone until they set up an authenticator app at "
+            "/<network>/account/second-factor. Production requires it."
+        )
     # Flask refuses app.run() inside its own CLI; the same server, started directly.
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)

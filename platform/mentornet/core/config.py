@@ -62,6 +62,8 @@ def check_settings(settings: Mapping[str, Any]) -> None:
             raise ConfigError("SESSION_COOKIE_SECURE must be true in production")
         if settings["DEBUG"]:
             raise ConfigError("DEBUG must be false in production")
+        if not settings["SECOND_FACTOR_REQUIRED"]:
+            raise ConfigError("SECOND_FACTOR_REQUIRED must be true in production")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

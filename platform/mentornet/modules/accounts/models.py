@@ -21,6 +21,8 @@ class Role(enum.StrEnum):
 
 
 STAFF_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+# Roles that see other people's records: their accounts sign in with a second factor (TOTP).
+SECOND_FACTOR_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN, Role.TRANSLATOR})
 
 
 class User(TenantScoped, Base):
@@ -120,4 +122,39 @@ class PasswordResetToken(TenantScoped, Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class SecondFactor(TenantScoped, Base):
+    """A user's authenticator app (TOTP, RFC 6238): confirmed once a first code was right.
+
+    The shared secret is kept as it is (an authenticator needs it, and the server must compute the
+    same codes): whoever reads the database can make codes. docs/security.md names this gap.
+    """
+
+    __tablename__ = "second_factors"
+    __tenant_table_args__ = (
+        tenant_fk("user_id", "users", ondelete="CASCADE"),
+        UniqueConstraint("tenant_id", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int]
+    secret: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    confirmed_at: Mapped[datetime | None]
+    # The time step of the last code accepted: a code works once, even within its 30 seconds.
+    last_step: Mapped[int | None]
+
+
+class RecoveryCode(TenantScoped, Base):
+    """A one-time code for a lost phone: only its SHA-256 is kept."""
+
+    __tablename__ = "recovery_codes"
+    __tenant_table_args__ = (tenant_fk("user_id", "users", ondelete="CASCADE"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int]
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
     used_at: Mapped[datetime | None]

@@ -31,6 +31,7 @@ from mentornet.modules.tenants.models import Tenant
 log = logging.getLogger(__name__)
 THROTTLED_KIND = "login_throttled"
 APPLIED_AGAIN_KIND = "applied_with_known_address"
+PASSWORD_CHANGED_KIND = "password_changed"  # noqa: S105  (an e-mail kind, not a secret)
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:
@@ -118,10 +119,10 @@ def end_all_login_sessions(session: Session, user: User) -> None:
     )
 
 
-def change_password(session: Session, user: User, current: str, new: str) -> None:
+def change_password(session: Session, tenant: Tenant, user: User, current: str, new: str) -> None:
     if not verify_password(user.password_hash, current):
         raise DomainError(_l("Your current password is not right."), field="current_password")
-    set_password(session, user, new)
+    set_password(session, user, new, tenant)
 
 
 def refuse_weak_password(password: str, *own_words: str) -> None:
@@ -130,13 +131,24 @@ def refuse_weak_password(password: str, *own_words: str) -> None:
         raise DomainError(reason, field="password")
 
 
-def set_password(session: Session, user: User, new: str) -> None:
+def set_password(session: Session, user: User, new: str, tenant: Tenant | None = None) -> None:
+    """A new password: every login ends, every reset link dies, and (given her network) she is
+    e-mailed, so that a change she did not make does not go unnoticed."""
     refuse_weak_password(new, user.email, user.name)
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
     end_all_login_sessions(session, user)
     _end_reset_tokens(session, user)
     _audit(session, user.id, "password_changed", user)
+    if tenant is not None:
+        notify_user(
+            session,
+            tenant,
+            user,
+            kind=PASSWORD_CHANGED_KIND,
+            template="accounts/email/password_changed.txt",
+            path="/password/reset",
+        )
     log.info("password changed for user %s", user.id)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, post_load, validate, validates_schema
 
-from mentornet.core.schemas import Email, List, Schema, String, one_of
+from mentornet.core.schemas import Email, List, Schema, String, length, one_of
 from mentornet.core.schemas import lazy_message as _l
 from mentornet.modules.accounts.models import Role
 
@@ -57,6 +57,16 @@ class NewPasswordSchema(Schema):
 
 class ChangePasswordSchema(NewPasswordSchema):
     current_password = String(required=True)
+
+
+class SecondFactorCodeSchema(Schema):
+    """Six digits from the app, or a recovery code (11 characters with its dash)."""
+
+    code = String(required=True, single_line=True, validate=length(6, 40))
+
+
+class CurrentPasswordSchema(Schema):
+    current_password = String(required=True, validate=length(1, PASSWORD_MAX))
 
 
 class NewUserSchema(Schema):
