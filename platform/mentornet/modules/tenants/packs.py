@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,12 +55,15 @@ def read_pack(location: Path) -> dict[str, Any]:
     return parse_pack(text, path)
 
 
-def parse_pack(text: str, path: Path) -> dict[str, Any]:
+def parse_pack(text: str, path: Path, keep: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Validate a pack's text; `keep` replaces sections before validation (an uploaded pack keeps
+    the network's own slug, status and hosts)."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message, line = _toml_error(exc, text)
         raise PackError([PackProblem(path, "-", f"not valid TOML: {message}", line)]) from exc
+    raw.update(keep or {})
     try:
         settings: dict[str, Any] = TenantPackSchema().load(raw)
     except ValidationError as exc:
