@@ -266,3 +266,37 @@ def test_another_networks_published_version_never_asks_anyone_here(
     moroccan = app.test_client()
     login(moroccan, "morocco", "admin@morocco.test")
     assert moroccan.get("/morocco/admin/").status_code == 200
+
+
+def test_an_arabic_member_reads_the_new_notice_in_arabic_right_to_left(
+    app: Flask, client: FlaskClient, make_user: UserFactory
+) -> None:
+    _admin(client, make_user, "men")
+    locales = _state(app, "men")["privacy"]["notice"]
+    texts = {f"privacy.notice.{loc}": f"{loc}: ny tekst" for loc in locales}
+    texts["privacy.notice.ar"] = "إشعار جديد عن بياناتك."
+    assert _send(app, client, "/publish", "men", **texts).status_code == 303
+    make_user("men", email="member@men.test", locale="ar")
+    member = app.test_client()
+    login(member, "men", "member@men.test")
+    sent = member.get("/men/me/")
+    assert sent.status_code == 303
+    page = member.get(sent.headers["Location"]).get_data(as_text=True)
+    assert 'dir="rtl"' in page and "إشعار جديد عن بياناتك." in page
+    assert "da: ny tekst" not in page
+
+
+def test_a_form_sent_before_accepting_goes_to_the_notice_and_changes_nothing(
+    app: Flask, client: FlaskClient, make_user: UserFactory
+) -> None:
+    _admin(client, make_user)
+    token = csrf_token(client, "/denmark/admin/terminology")
+    assert _publish(app, client).status_code == 303
+    before = _state(app)
+    response = client.post(
+        "/denmark/admin/terminology",
+        data={"csrf_token": token, "version": str(before["version"]),
+              "terminology.mentor.da": "guide", "terminology.mentor.en": "guide"},
+    )  # fmt: skip
+    assert response.status_code == 303 and response.headers["Location"] == "/denmark/me/privacy"
+    assert _state(app) == before
