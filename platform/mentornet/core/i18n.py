@@ -95,6 +95,11 @@ def term(key: str) -> str:
         own = tenant.config.terminology.get(key, {})
         if own.get(locale):
             return str(own[locale])
+    return core_term(key)
+
+
+def core_term(key: str) -> str:
+    """The platform's own word for a term in the current locale, whatever the network calls it."""
     return str(_TERMS[key])
 
 

@@ -20,6 +20,7 @@ from mentornet.modules.accounts.cli import users_group
 from mentornet.modules.accounts.models import RecoveryCode, Role, SecondFactor, User
 from mentornet.modules.audit.models import AuditEntry
 from mentornet.modules.outbox.models import OutboxMessage
+from mentornet.modules.privacy.notices import publish_notice
 from mentornet.modules.tenants.operations import tenant_session
 
 from helpers import PASSWORD, UserFactory, csrf_token, login, post_form
@@ -277,3 +278,51 @@ def test_a_member_is_told_when_her_password_changes(
         assert message is not None
         assert message.recipient == "salma@example.org" and message.locale == "ar"
     assert _mail_kinds(app, "denmark") == []
+
+
+def test_a_new_privacy_notice_and_the_enrolment_do_not_send_each_other_round(
+    app: Flask, make_user: UserFactory
+) -> None:
+    """Both gates at once: she accepts the new notice, sets up her app, and then works."""
+    app.config["SECOND_FACTOR_REQUIRED"] = True
+    admin = make_user("denmark", email="admin@denmark.test", roles=(Role.ADMIN,))
+    with app.test_request_context("/denmark/"), tenant_session("denmark") as (session, tenant):
+        author = session.get(User, admin.id)
+        assert author is not None
+        texts = {locale: f"Ny privatlivserklæring ({locale})" for locale in tenant.locales}
+        publish_notice(
+            session, tenant, author, texts, reason="ny", expected_version=tenant.settings_version
+        )
+        session.commit()
+    browser = app.test_client()
+    login(browser, "denmark", "admin@denmark.test")
+
+    def follow(path: str) -> tuple[str, TestResponse]:
+        response = browser.get(path)
+        for _hop in range(5):
+            if response.status_code not in (302, 303):
+                break
+            path = response.headers["Location"]
+            response = browser.get(path)
+        return path, response
+
+    landed, page = follow("/denmark/staff/")
+    assert landed.startswith("/denmark/me/privacy") and page.status_code == 200
+    token = csrf_token(browser, landed)
+    accepted = browser.post(landed, data={"csrf_token": token, "next": "/denmark/staff/"})
+    assert accepted.status_code == 303
+    landed, page = follow(accepted.headers["Location"])
+    assert landed == PAGE and page.status_code == 200
+    _enrol_here(app, browser, "admin@denmark.test")
+    assert follow("/denmark/staff/")[1].status_code == 200
+
+
+def _enrol_here(app: Flask, client: FlaskClient, email: str) -> None:
+    """The enrolment steps of _enrol, for a browser that is already signed in."""
+    _post(client, "/denmark/account/second-factor/start", {})
+    factor = _factor(app, email)
+    assert factor is not None
+    confirmed = _post(
+        client, "/denmark/account/second-factor/confirm", {"code": pyotp.TOTP(factor.secret).now()}
+    )
+    assert confirmed.status_code == 200

@@ -115,3 +115,18 @@ def test_staff_changes_appear_in_the_log(
     assert "account_deactivated" in page and "Ada" in page
     with app.app_context(), tenant_session("denmark") as (session, _):
         assert (session.scalar(sa.select(sa.func.count()).select_from(AuditEntry)) or 0) > 0
+
+
+def test_kinds_are_shown_by_their_translated_titles_and_unknown_ones_by_code(
+    app: Flask, client: FlaskClient, signed_in_admin: User
+) -> None:
+    when = datetime(2026, 3, 9, tzinfo=UTC)
+    _entries(app, "denmark", signed_in_admin, 1, "role_given", when)
+    _entries(app, "denmark", signed_in_admin, 1, "some_future_kind", when)
+    page = client.get("/denmark/admin/audit?lang=da").get_data(as_text=True)
+    assert '<option value="role_given">Personalerolle givet</option>' in page
+    assert "<td>Personalerolle givet</td>" in page
+    assert '<option value="some_future_kind">some_future_kind</option>' in page
+    assert '<code dir="ltr">some_future_kind</code>' in page
+    english = client.get("/denmark/admin/audit?lang=en&kind=role_given").get_data(as_text=True)
+    assert "<td>Staff role given</td>" in english

@@ -387,6 +387,7 @@ ENROLMENT_ENDPOINTS = frozenset(
         "accounts.start_second_factor",
         "accounts.confirm_second_factor",
         "accounts.logout",
+        "privacy.notice",  # the privacy notice in force may be asked for first (privacy/views.py)
         "portal.theme",
         "static",
     }

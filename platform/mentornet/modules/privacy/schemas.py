@@ -14,3 +14,9 @@ class WithdrawConsentSchema(Schema):
 
 class EraseAccountSchema(Schema):
     password = String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class AcceptNoticeSchema(Schema):
+    """Accepting the privacy notice: only the page to go on to afterwards (checked by the view)."""
+
+    next = String(single_line=True, validate=validate.Length(max=2000), load_default="")

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
-from flask import Response, flash, g, redirect, render_template, request, session, url_for
+from flask import Response, abort, flash, g, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 
+from mentornet.core.i18n import current_locale
+from mentornet.core.permissions import PUBLIC, ROUTE_PERMISSIONS
 from mentornet.extensions import db
-from mentornet.modules.privacy import operations
-from mentornet.modules.privacy.schemas import EraseAccountSchema, WithdrawConsentSchema
+from mentornet.modules.privacy import notices, operations
+from mentornet.modules.privacy.schemas import (
+    AcceptNoticeSchema,
+    EraseAccountSchema,
+    WithdrawConsentSchema,
+)
 from mentornet.modules.profiles.models import Consent
 from mentornet.modules.profiles.operations import PRIVACY, SENSITIVE, consents_of
+from mentornet.modules.tenants.models import localized
 from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import empty_form, flash_errors, parse_form
 
@@ -98,3 +106,67 @@ def erase_account() -> ResponseReturnValue:
             return redirect(url_for("portal.index"), 303)
         return render_template("privacy/erase.html", form=form), 422
     return render_template("privacy/erase.html", form=form)
+
+
+# What an account that has not accepted the notice in force may still open: signing out, the
+# notice itself and her data rights (seeing, downloading and erasing her data need no consent).
+NOTICE_FREE = frozenset(
+    {
+        "accounts.logout",
+        "privacy.notice",
+        "privacy.my_data",
+        "privacy.export_data",
+        "privacy.erase_account",
+    }
+)
+
+
+def ask_to_accept_notice() -> ResponseReturnValue | None:
+    """before_request: an account of this network that has not accepted the privacy notice in
+    force (one published in the admin console) is sent to it from every page that needs a
+    sign-in; public pages, the exceptions above and the static files are left alone."""
+    endpoint = request.endpoint
+    if g.get("tenant") is None or endpoint is None or endpoint in NOTICE_FREE:
+        return None
+    allowed = ROUTE_PERMISSIONS.get(endpoint)
+    if allowed is None or PUBLIC in allowed or not current_user.is_authenticated:
+        return None  # enforce_permissions answers these
+    if not notices.must_accept(db.session, g.tenant, current_user):
+        return None
+    if request.blueprint and "/api/" in request.path:
+        abort(403)  # a program cannot accept a notice; the person has to, in the browser
+    wanted = request.full_path.rstrip("?") if request.method == "GET" else None
+    return redirect(url_for("privacy.notice", next=wanted), 303)
+
+
+def notice() -> ResponseReturnValue:
+    """The notice in force in her language; POST: she accepts it (a consent naming its version)."""
+    privacy = g.tenant.settings["privacy"]
+    if request.method == "POST":
+        form = parse_form(AcceptNoticeSchema())
+        if form.ok:
+            notices.accept_notice(db.session, g.tenant, current_user)
+            flash(_("Thank you. You have accepted the privacy notice."), "success")
+            return redirect(_safe_next(form.data.get("next", "")) or url_for("portal.me"), 303)
+        flash_errors(form, {"next": _("Next page")})
+        return redirect(url_for("privacy.notice"), 303)
+    accepted = notices.accepted_version(db.session, current_user)
+    version = int(privacy["version"])
+    published = notices.published_notice(db.session, version)
+    return render_template(
+        "privacy/notice.html",
+        text=localized(privacy["notice"], current_locale(), g.tenant.default_locale),
+        version=version,
+        published=published,
+        contact=privacy["contact"],
+        accepted=accepted if accepted is not None and accepted.version >= version else None,
+        next_page=_safe_next(request.args.get("next", "")) or "",
+    )
+
+
+def _safe_next(target: str) -> str | None:
+    """Only a path on this site (like the login page's `next`); never an address elsewhere."""
+    parts = urlsplit(target)
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    return None if parts.scheme or parts.netloc else target

@@ -15,6 +15,7 @@ from mentornet.core.schemas import Date, RecordId, Schema, String, lazy_message,
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
 from mentornet.modules.admin.views import Route, Section
+from mentornet.modules.audit.kinds import kind_title
 from mentornet.modules.audit.models import AuditEntry
 from mentornet.modules.audit.operations import (
     AuditFilter,
@@ -72,7 +73,8 @@ def audit() -> ResponseReturnValue:
         page=page,
         form=form,
         labels=FILTER_LABELS,
-        actions=actions,
+        actions=sorted(actions, key=lambda code: kind_title(code).casefold()),
+        kind_title=kind_title,
         people=_actors(),
         names=_names({entry.actor_id for entry in entries} - {None}),
     )
