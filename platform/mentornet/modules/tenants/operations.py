@@ -176,6 +176,23 @@ def change_tenant_settings(
     return version
 
 
+def try_tenant_settings(
+    session: Session,
+    tenant: Tenant,
+    changes: Mapping[str, Any],
+    *,
+    actor: Author,
+    expected_version: int | None = None,
+) -> None:
+    """Run change_tenant_settings and undo it (a savepoint rolled back): whatever the save would
+    refuse is refused now, and nothing is stored either way (a preview before a save)."""
+    with session.begin_nested() as trial:
+        change_tenant_settings(
+            session, tenant, changes, actor=actor, reason="", expected_version=expected_version
+        )
+        trial.rollback()
+
+
 def restore_settings_version(
     session: Session,
     tenant: Tenant,

@@ -4,7 +4,7 @@ would make before applying it.
 The file is the format of `mentornet tenants export` and `mentornet tenants import`, validated by
 the same schema. An uploaded pack never changes the network's slug, status or host names (the
 platform's operators own those): they are kept before it is validated. The preview runs the real
-save inside a savepoint and rolls it back, so a pack that would be refused (a wrong field, a goal
+save and undoes it (`try_tenant_settings`), so a pack that would be refused (a wrong field, a goal
 or question that records still use) is refused on the preview already, with nothing stored.
 """
 
@@ -35,6 +35,7 @@ from mentornet.modules.tenants.operations import (
     InvalidSettingsError,
     change_tenant_settings,
     export_tenant,
+    try_tenant_settings,
 )
 from mentornet.modules.tenants.packs import PACK_FILE, PackError, dump_pack, parse_pack
 
@@ -61,9 +62,10 @@ def preview_pack() -> ResponseReturnValue:
     answer_refusals(form, _render)
     text = _uploaded_text()
     changes = _changes(text)
-    with db.session.begin_nested() as trial:  # the real save, undone: every refusal shows now
-        _save(form, text, reason="preview")
-        trial.rollback()
+    # The real save, undone: every refusal it would make shows now.
+    try_tenant_settings(
+        db.session, g.tenant, _sections(text), actor=current_user, expected_version=form.version
+    )
     return _render(form, 200, text=text, changes=changes)
 
 
@@ -124,14 +126,17 @@ def _changes(text: str) -> list[Change]:
     ]
 
 
-def _save(form: SettingsForm, text: str, *, reason: str) -> Any:
+def _sections(text: str) -> dict[str, Any]:
     new = _validated(text)
-    sections = {name: new[name] for name in EDITABLE_SECTIONS - set(KEPT) if name in new}
+    return {name: new[name] for name in EDITABLE_SECTIONS - set(KEPT) if name in new}
+
+
+def _save(form: SettingsForm, text: str, *, reason: str) -> Any:
     note = _("method pack uploaded")
     return change_tenant_settings(
         db.session,
         g.tenant,
-        sections,
+        _sections(text),
         actor=current_user,
         reason=f"{note}: {reason}" if reason else note,
         expected_version=form.version,
