@@ -3,7 +3,7 @@
 from flask import Blueprint
 
 from mentornet.core.permissions import ANY_ACCOUNT, ANYONE
-from mentornet.modules.accounts import views
+from mentornet.modules.accounts import invitation_views, views
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
@@ -14,6 +14,7 @@ PERMISSIONS = {
     "request_password_reset": ANYONE,
     "reset_password": ANYONE,
     "change_password": ANY_ACCOUNT,
+    "accept_invitation": ANYONE,
 }
 
 bp.add_url_rule("/login", view_func=views.login, methods=["GET", "POST"])
@@ -21,3 +22,6 @@ bp.add_url_rule("/logout", view_func=views.logout, methods=["POST"])
 bp.add_url_rule("/password/reset", view_func=views.request_password_reset, methods=["GET", "POST"])
 bp.add_url_rule("/password/reset/new", view_func=views.reset_password, methods=["GET", "POST"])
 bp.add_url_rule("/password/change", view_func=views.change_password, methods=["GET", "POST"])
+bp.add_url_rule(
+    "/invitation", view_func=invitation_views.accept_invitation, methods=["GET", "POST"]
+)
