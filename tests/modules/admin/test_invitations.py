@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
+import runpy
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -21,9 +22,10 @@ from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import Role, StaffInvitation, User
 from mentornet.modules.audit.models import AuditEntry
 from mentornet.modules.outbox.models import OutboxMessage
+from mentornet.modules.privacy.operations import anonymise_user
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import PASSWORD, Database, UserFactory, csrf_token, login, table_digests
+from helpers import PASSWORD, ROOT, Database, UserFactory, csrf_token, login, table_digests
 
 NEW = "a brand new password"
 CONTROL = "This text contains invisible control characters. Please remove them."
@@ -399,3 +401,30 @@ def test_the_invitation_link_is_not_in_the_logs(
     token = parse_qs(urlsplit(link).query)["token"][0]
     _accept(app.test_client(), link, password=NEW, password_confirm=NEW)
     assert token not in caplog.text
+
+
+def test_erasing_an_account_deletes_the_invitations_to_her_address(
+    app: Flask, client: FlaskClient, make_user: UserFactory
+) -> None:
+    _admin(client, make_user)
+    member = make_user("denmark", email="karen@example.org", roles=(Role.MEMBER,))
+    _invite(client, email="karen@example.org", roles=["translator"])
+    _invite(client, email="other@example.org")
+    with app.test_request_context("/denmark/"), tenant_session("denmark") as (session, _):
+        user = session.get(User, member.id)
+        assert user is not None
+        anonymise_user(session, user, actor_id=None, reason="request")
+        session.commit()
+    assert [invitation.email for invitation in _invitations(app)] == ["other@example.org"]
+
+
+def test_the_access_logs_record_no_query_string() -> None:
+    """The token travels in the query, which gunicorn's and nginx's access logs leave out."""
+    settings = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    log_format = settings["access_log_format"]
+    assert "%(U)s" in log_format
+    assert [part for part in ("%(r)s", "%(q)s", "%(f)s", "%({") if part in log_format] == []
+    nginx = (ROOT / "deploy" / "nginx" / "mentornet.conf").read_text()
+    nginx_format = nginx.split("log_format mentornet", 1)[1].split(";", 1)[0]
+    assert "$uri" in nginx_format
+    assert not re.search(r"\$request(?!_method|_time)|\$args|\$query_string", nginx_format)
