@@ -11,7 +11,8 @@ graceful_timeout = 30
 max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
-# %(U)s is the path without the query string. A reset link carries its token in the query
-# (/password/reset/new?token=...), and searches carry personal words (?q=): neither is logged.
+# %(U)s is the path without the query string. Reset and invitation links carry their token in the
+# query (/password/reset/new?token=..., /invitation?token=...), and searches carry personal words
+# (?q=): none of them is logged.
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(D)sus'
 forwarded_allow_ips = "127.0.0.1"

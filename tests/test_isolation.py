@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from mentornet.core.permissions import ROUTE_PERMISSIONS, SIGNED_IN
+from mentornet.modules.accounts.invitations import invite_staff
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.matching.models import MatchingBatch
 from mentornet.modules.mentorships import cycle
@@ -98,6 +99,20 @@ def _foreign_outcome(app: Flask, make_profile: ProfileFactory) -> int:
         return outcome.id
 
 
+def _foreign_invitation(app: Flask, make_profile: ProfileFactory) -> int:
+    """An open staff invitation of the other network, sent by one of its admins."""
+    admin = make_profile("morocco", "mentor", email="foreign-i@example.org")
+    with app.test_request_context("/morocco/"), tenant_session("morocco") as (session, tenant):
+        actor = session.get(User, admin.user_id)
+        assert actor is not None
+        invitation = invite_staff(
+            session, tenant, email="foreign-invited@example.org", name="foreign",
+            roles={Role.COORDINATOR}, actor=actor,
+        )  # fmt: skip
+        session.commit()
+        return invitation.id
+
+
 def _foreign_settings_version(app: Flask, _make_profile: ProfileFactory) -> int:
     with app.app_context(), tenant_session("morocco") as (session, _):
         return session.scalars(sa.select(TenantSettingsVersion.id).limit(1)).one()
@@ -114,6 +129,7 @@ FOREIGN_OBJECTS: dict[str, Callable[[Flask, ProfileFactory], int]] = {
     "goal_id": lambda app, make_profile: _foreign_cycle(app, make_profile, "g")["goal_id"],
     "activity_id": lambda app, make_profile: _foreign_cycle(app, make_profile, "a")["activity_id"],
     "check_in_id": lambda app, make_profile: _foreign_cycle(app, make_profile, "c")["check_in_id"],
+    "invitation_id": _foreign_invitation,
     "user_id": lambda app, make_profile: (
         make_profile("morocco", "mentor", email="foreign-u@example.org").user_id
     ),

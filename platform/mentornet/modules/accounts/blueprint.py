@@ -3,7 +3,7 @@
 from flask import Blueprint
 
 from mentornet.core.permissions import ADMIN, ANY_ACCOUNT, ANYONE, COORDINATOR, TRANSLATOR
-from mentornet.modules.accounts import views
+from mentornet.modules.accounts import invitation_views, views
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 bp.before_app_request(views.require_second_factor)
@@ -24,6 +24,7 @@ PERMISSIONS = {
     "confirm_second_factor": WITH_SECOND_FACTOR,
     "renew_recovery_codes": WITH_SECOND_FACTOR,
     "remove_second_factor": WITH_SECOND_FACTOR,
+    "accept_invitation": ANYONE,
 }
 
 bp.add_url_rule("/login", view_func=views.login, methods=["GET", "POST"])
@@ -46,4 +47,7 @@ bp.add_url_rule(
 )
 bp.add_url_rule(
     "/account/second-factor/remove", view_func=views.remove_second_factor, methods=["POST"]
+)
+bp.add_url_rule(
+    "/invitation", view_func=invitation_views.accept_invitation, methods=["GET", "POST"]
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import String, UniqueConstraint, and_
+from sqlalchemy import JSON, String, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from mentornet.core.db import Base
@@ -158,3 +158,29 @@ class RecoveryCode(TenantScoped, Base):
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     used_at: Mapped[datetime | None]
+
+
+class StaffInvitation(TenantScoped, Base):
+    """An admin's e-mailed invitation to work for the network with some staff roles.
+
+    Like a reset link, only the SHA-256 of its random token is kept; it is accepted once, expires
+    after INVITATION_MAX_AGE_DAYS and can be revoked before that.
+    """
+
+    __tablename__ = "staff_invitations"
+    __tenant_table_args__ = (tenant_fk("invited_by_id", "users"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    name: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[list[str]] = mapped_column(JSON)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+    @property
+    def role_names(self) -> list[Role]:
+        return [Role(role) for role in self.roles]

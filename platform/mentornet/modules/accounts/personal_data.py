@@ -9,7 +9,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from mentornet.core.types import utcnow
-from mentornet.modules.accounts.models import LoginSession, PasswordResetToken, User
+from mentornet.modules.accounts.models import (
+    LoginSession,
+    PasswordResetToken,
+    StaffInvitation,
+    User,
+)
 from mentornet.modules.accounts.passwords import hash_password
 
 # Erasers run by ORDER; the account goes last, since the others still read her name and address.
@@ -45,6 +50,8 @@ def export(session: Session, user: User) -> dict[str, Any]:
 
 def erase(session: Session, user: User) -> None:
     """Name, address and password gone, every login ended; the row stays for what points at it."""
+    # Invitations sent to her address hold her name and address too.
+    session.execute(sa.delete(StaffInvitation).where(StaffInvitation.email == user.email))
     user.name = ""
     user.email = f"erased-{secrets.token_hex(12)}@{ERASED_DOMAIN}"
     user.password_hash = hash_password(secrets.token_urlsafe(32))  # nobody knows it

@@ -16,6 +16,11 @@ from mentornet.modules.audit.operations import record
 log = logging.getLogger(__name__)
 
 STAFF_ROLE_CHOICES = (Role.COORDINATOR, Role.ADMIN, Role.TRANSLATOR)
+ROLE_LABELS = {
+    Role.COORDINATOR: _l("Coordinator"),
+    Role.ADMIN: _l("Administrator"),
+    Role.TRANSLATOR: _l("Translator"),
+}
 
 
 def list_staff(session: Session) -> list[User]:

@@ -37,6 +37,7 @@ from mentornet.modules.mentorships.operations import (
     publish_draft,
 )
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
+from mentornet.modules.tenants.config import Matching
 from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,11 @@ BATCH_CANDIDATES = 30
 
 
 def matching_config(tenant: Tenant) -> scoring.MatchingConfig:
-    matching = tenant.config.matching
+    return config_of(tenant.config.matching)
+
+
+def config_of(matching: Matching) -> scoring.MatchingConfig:
+    """The scoring configuration of a network's [matching] settings (stored or proposed)."""
     constraints = matching.constraints
     return scoring.MatchingConfig(
         weights={name: criterion.weight for name, criterion in matching.criteria.items()},
@@ -178,6 +183,75 @@ def ranked_mentees_for(
             )
     ranked.sort(key=lambda s: -s.score)
     return ranked[:limit]
+
+
+@dataclass(frozen=True)
+class RankedMentor:
+    """One mentor in a top list: place (1 = best), score, and her place in the other list."""
+
+    profile_id: int
+    rank: int
+    score: float
+    other_rank: int | None  # None: not in the other list
+
+
+@dataclass(frozen=True)
+class WeightsPreview:
+    """One waiting mentee's best mentors under the stored and the proposed settings."""
+
+    mentee: Profile
+    current: list[RankedMentor]
+    proposed: list[RankedMentor]
+
+    @property
+    def changed(self) -> bool:
+        return [m.profile_id for m in self.current] != [m.profile_id for m in self.proposed]
+
+
+PREVIEW_MENTEES = 5
+PREVIEW_SUGGESTIONS = 5
+
+
+def preview_weights(
+    session: Session,
+    tenant: Tenant,
+    proposed: Matching,
+    *,
+    mentees: int = PREVIEW_MENTEES,
+    k: int = PREVIEW_SUGGESTIONS,
+) -> list[WeightsPreview]:
+    """The longest-waiting mentees' top-k mentors under the stored settings and under `proposed`,
+    with the same scorer (top_k) the suggestions use; reads only, writes nothing."""
+    current_config, proposed_config = matching_config(tenant), config_of(proposed)
+    current_index, ids = mentor_index(session, tenant)
+    # The proposed settings may weigh other questions, which the index encodes: a fresh one.
+    mentors = [m for m in (session.get(Profile, profile_id) for profile_id in ids) if m]
+    proposed_ids = [m.id for m in mentors]
+    proposed_index = scoring.MentorIndex.build([profile_data(m) for m in mentors], proposed_config)
+    forbidden = never_again_pairs(session)
+    previews = []
+    for mentee in waiting_mentees(session)[:mentees]:
+        data = profile_data(mentee)
+        before = [
+            (ids[position], score)
+            for position, score in scoring.top_k(current_config, current_index, data, k, forbidden)
+        ]
+        after = [
+            (proposed_ids[position], score)
+            for position, score in scoring.top_k(
+                proposed_config, proposed_index, data, k, forbidden
+            )
+        ]
+        previews.append(WeightsPreview(mentee, _ranked(before, after), _ranked(after, before)))
+    return previews
+
+
+def _ranked(mine: list[tuple[int, float]], other: list[tuple[int, float]]) -> list[RankedMentor]:
+    other_rank = {profile_id: rank for rank, (profile_id, _) in enumerate(other, start=1)}
+    return [
+        RankedMentor(profile_id, rank, score, other_rank.get(profile_id))
+        for rank, (profile_id, score) in enumerate(mine, start=1)
+    ]
 
 
 def start_batch(session: Session, actor: User) -> MatchingBatch:

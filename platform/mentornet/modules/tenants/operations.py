@@ -154,11 +154,7 @@ def change_tenant_settings(
         )
         if current != expected_version:
             raise SettingsChangedMeanwhileError(first, versions_since(session, expected_version))
-    document = {**copy.deepcopy(tenant.settings), **copy.deepcopy(dict(changes))}
-    try:
-        validated: dict[str, Any] = TenantPackSchema().load(document)
-    except ValidationError as error:
-        raise InvalidSettingsError(first, errors_by_path(error.messages)) from error
+    validated = validated_settings(tenant, changes)
     _refuse_removing_used_keys(session, tenant.config, TenantConfig.from_document(validated))
     _apply_document(session, tenant, validated)
     version = TenantSettingsVersion(
@@ -191,6 +187,18 @@ def try_tenant_settings(
             session, tenant, changes, actor=actor, reason="", expected_version=expected_version
         )
         trial.rollback()
+
+
+def validated_settings(tenant: Tenant, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The whole document with `changes` applied, validated by the schema of tenant.toml, without
+    saving anything (a preview uses it as it is; change_tenant_settings then stores it)."""
+    first = next(iter(changes), "section")
+    document = {**copy.deepcopy(tenant.settings), **copy.deepcopy(dict(changes))}
+    try:
+        validated: dict[str, Any] = TenantPackSchema().load(document)
+    except ValidationError as error:
+        raise InvalidSettingsError(first, errors_by_path(error.messages)) from error
+    return validated
 
 
 def restore_settings_version(

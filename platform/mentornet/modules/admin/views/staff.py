@@ -13,17 +13,13 @@ from marshmallow import post_load
 
 from mentornet.core.schemas import List, Schema, String, one_of
 from mentornet.extensions import db
-from mentornet.modules.accounts import staffing
+from mentornet.modules.accounts import invitations, staffing
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.admin.views import Route, Section
 from mentornet.web.boundary import refusal_goes_to
-from mentornet.web.forms import flash_errors, parse_form
+from mentornet.web.forms import FormResult, empty_form, flash_errors, parse_form
 
-ROLE_LABELS = {
-    Role.COORDINATOR: _l("Coordinator"),
-    Role.ADMIN: _l("Administrator"),
-    Role.TRANSLATOR: _l("Translator"),
-}
+ROLE_LABELS = staffing.ROLE_LABELS
 
 
 class StaffRolesSchema(Schema):
@@ -36,12 +32,20 @@ class StaffRolesSchema(Schema):
 
 
 def staff() -> ResponseReturnValue:
+    return render_staff_page(empty_form(), 200)
+
+
+def render_staff_page(invite_form: FormResult, status: int) -> ResponseReturnValue:
+    """The staff, the open invitations and the form to invite somebody (with its errors)."""
     return render_template(
         "admin/staff.html",
         people=staffing.list_staff(db.session),
         role_choices=staffing.STAFF_ROLE_CHOICES,
         role_labels=ROLE_LABELS,
-    )
+        invitations=invitations.list_invitations(db.session),
+        invitation_state=invitations.state_of,
+        invite_form=invite_form,
+    ), status
 
 
 def _load(user_id: int) -> User:
