@@ -45,7 +45,9 @@ COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MATCHING_MODES = ("coordinator", "mentor_selects", "mentee_requests")
 CRITERIA = ("occupation", "education", "goals", "languages", "distance", "age_gap", "availability")
 AUDIENCES = ("mentee", "mentor")
-VIEWERS = ("staff", "mentor", "mentee")
+# Who reads a question's answer: staff, the mentor or the mentee of her pair, and "cards": the
+# matching cards members see when they choose or are proposed a match.
+VIEWERS = ("staff", "mentor", "mentee", "cards")
 OUTCOMES = ("job", "education", "business", "network", "none")
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
 # Every profile already has these (docs/architecture.md); a question may not ask for them again.
@@ -87,6 +89,8 @@ class LocalizedText(Dict):
 class ChoiceSchema(Schema):
     key = key_field()
     label = LocalizedText(required=True)
+    # A retired choice is no longer offered; answers that have it still show its label.
+    retired = Boolean(load_default=False)
 
 
 class QuestionType(Protocol):
@@ -99,6 +103,14 @@ class QuestionType(Protocol):
     @property
     def matchable(self) -> bool:
         """Whether matching.questions may weigh its answers."""
+
+    @property
+    def title(self) -> Any:
+        """What the admin console calls the type (a lazily translated text)."""
+
+    @property
+    def has_choices(self) -> bool:
+        """Whether a question of this type lists its own choices."""
 
 
 @cache
