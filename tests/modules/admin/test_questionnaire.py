@@ -233,6 +233,8 @@ def test_a_wrong_new_question_is_refused_by_field_and_saves_nothing(
     wrong: list[tuple[dict[str, Any], str]] = [
         ({"new.key": "sectors"}, "new-key"),  # used twice
         ({"new.key": "email"}, "new-key"),  # every profile has it
+        ({"new.key": "Har børn"}, "new-key"),  # not a key
+        ({"new.type": "colour", "new.key": ""}, "new-type"),
         ({"new.type": "colour"}, "new-type"),
         ({"new.label.en": ""}, "new-label"),
         ({"new.type": "text"}, "new-choices"),  # a text question has no choices

@@ -189,6 +189,16 @@ def test_bad_goal_names_are_refused_by_their_field(
     assert response.status_code == 422
     assert 'id="error-goals-job-label-da-1"' in response.get_data(as_text=True)
     assert _state(app) == before
+    new = {
+        "version": str(before[0]),
+        "new.key": "Bad Key",
+        "new.label.da": "x",
+        "new.label.en": "x",
+    }
+    response = _post(client, "/denmark/admin/goals", new, action="/denmark/admin/goals/add")
+    assert response.status_code == 422
+    assert 'id="error-new-key-1"' in response.get_data(as_text=True)
+    assert _state(app) == before
 
 
 def test_history_shows_the_diff_and_a_version_can_be_restored(
