@@ -102,6 +102,8 @@ def test_a_new_question_is_asked_on_the_next_application_of_that_network_only(
             sa.select(TenantSettingsVersion).where(TenantSettingsVersion.version == version)
         ).one()
         assert latest.reason == "nyt spørgsmål" and latest.changed_by == "admin@denmark.test"
+    history = client.get("/denmark/admin/history").get_data(as_text=True)
+    assert "questionnaire.children" in history and "nyt spørgsmål" in history
 
     anonymous = app.test_client()
     mentee_form = anonymous.get("/denmark/apply/mentee?lang=da").get_data(as_text=True)
@@ -220,6 +222,7 @@ def test_bad_input_is_refused_by_field_in_danish_and_saves_nothing(
     assert 'id="error-questionnaire-sectors-choices-it-label-en-1"' in page
     assert 'id="error-questionnaire-meeting_format-new_choice-key-1"' in page
     assert "Teksten er tom." in page  # in the admin's language
+    assert "<li>Hvilke brancher er relevante for dig? · label.da: Teksten er tom.</li>" in page
     assert "Et privat (følsomt) spørgsmål kan ikke være obligatorisk." in page
     assert "Nothing was saved" not in page
     assert _state(app) == before

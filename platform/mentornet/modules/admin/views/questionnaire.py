@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from mentornet.core.errors import DomainError
-from mentornet.core.i18n import language_name, term
+from mentornet.core.i18n import current_locale, language_name, term
 from mentornet.modules.admin.editing import (
     SettingsForm,
     answer_refusals,
@@ -31,6 +31,7 @@ from mentornet.modules.admin.editing import (
     submitted_form,
 )
 from mentornet.modules.admin.views import Route, Section
+from mentornet.modules.tenants.models import localized
 from mentornet.modules.tenants.schemas import AUDIENCES, question_types
 
 # Blank choice rows the form for a new choice question offers (more are added on the main form).
@@ -169,8 +170,25 @@ def _render(form: SettingsForm, status: int) -> ResponseReturnValue:
         locales=g.tenant.locales,
         locale_names={loc: language_name(loc) for loc in g.tenant.locales},
         value=form.value,
+        labels=_summary_labels(form, questions),
     )
     return page, status
+
+
+def _summary_labels(form: SettingsForm, questions: list[dict[str, Any]]) -> dict[str, str]:
+    """Each wrong field for the summary on top: the question it belongs to, then the field's path
+    within it (`Hvilke brancher? · choices.it.label.da`)."""
+    names = {question["key"]: localized(question["label"], current_locale(), g.tenant.default_locale)
+             for question in questions}  # fmt: skip
+    labels: dict[str, str] = {}
+    for path in form.errors:
+        head, _dot, rest = path.partition(".")
+        if head == "new":
+            labels[path] = f"{_('Add a question')} · {rest}" if rest else _("Add a question")
+        elif head == "questionnaire" and (key := rest.partition(".")[0]) in names:
+            within = rest.partition(".")[2]
+            labels[path] = f"{names[key]} · {within}" if within else names[key]
+    return labels
 
 
 def _viewers() -> dict[str, str]:
