@@ -154,6 +154,8 @@ def test_the_danish_admin_adds_renames_reorders_and_retires_goals(
     assert next(g for g in goals if g["key"] == "recognition")["retired"] is True
     page = client.get("/denmark/admin/goals").get_data(as_text=True)
     assert "Finde arbejde" in page
+    assert '<input type="checkbox" name="retired.recognition" value="1" checked>' in page
+    assert 'id="position-mentor_network" name="position.mentor_network"' in page
 
 
 def test_a_used_goal_cannot_be_deleted_an_unused_one_can(

@@ -8,6 +8,7 @@ messages by their fields' dotted paths and, for a change saved meanwhile, that c
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -155,6 +156,20 @@ def version_diffs(
     return {
         v.version: settings_diff(documents.get(v.version - 1, {}), v.settings) for v in versions
     }
+
+
+def without_key(section: str, key: str) -> list[dict[str, Any]] | None:
+    """A copy of the section's items (goals, questions) without the one called `key`, or None
+    when none is (a delete button of an older page, or a made-up key)."""
+    stored = g.tenant.settings[section]
+    kept = [copy.deepcopy(item) for item in stored if item["key"] != key]
+    return kept if len(kept) < len(stored) else None
+
+
+def with_added(section: str, new: dict[str, Any]) -> list[dict[str, Any]]:
+    """A copy of the section's items with a new one at the end (a key used twice, like every
+    other mistake, is for the schema to refuse)."""
+    return [*copy.deepcopy(g.tenant.settings[section]), new]
 
 
 def form_texts(

@@ -23,6 +23,8 @@ from mentornet.modules.admin.editing import (
     rows_named_by_key,
     save_settings,
     submitted_form,
+    with_added,
+    without_key,
 )
 from mentornet.modules.admin.views import Route, Section
 
@@ -55,8 +57,7 @@ def add_goal() -> ResponseReturnValue:
         },
         "outcome": request.form.get("new.outcome", "none"),
     }
-    goals = [*copy.deepcopy(g.tenant.settings["goals"]), new]
-    # A key used twice is refused by the schema, like every other mistake.
+    goals = with_added("goals", new)
     save_settings(form, {"goals": goals}, _named(goals, new))
     flash(_("The goal has been added."), "success")
     return _back()
@@ -64,12 +65,11 @@ def add_goal() -> ResponseReturnValue:
 
 def delete_goal() -> ResponseReturnValue:
     form = submitted_form()
-    key = request.form.get("delete", "")
-    goals = [goal for goal in g.tenant.settings["goals"] if goal["key"] != key]
-    if len(goals) == len(g.tenant.settings["goals"]):
+    goals = without_key("goals", request.form.get("delete", ""))
+    if goals is None:
         flash(_("There is no such goal."), "error")
         return _back()
-    save_settings(form, {"goals": copy.deepcopy(goals)}, _render)
+    save_settings(form, {"goals": goals}, _render)
     flash(_("The goal has been deleted."), "success")
     return _back()
 

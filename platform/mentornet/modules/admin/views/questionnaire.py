@@ -29,6 +29,8 @@ from mentornet.modules.admin.editing import (
     rows_named_by_key,
     save_settings,
     submitted_form,
+    with_added,
+    without_key,
 )
 from mentornet.modules.admin.views import Route, Section
 from mentornet.modules.tenants.models import localized
@@ -63,8 +65,8 @@ def add_question() -> ResponseReturnValue:
         if (choice := _new_choice(f"new.choices.{row}")) is not None:
             new["choices"].append(choice)
             names[id(choice)] = f"new.choices.{row}"
-    questions = [*copy.deepcopy(g.tenant.settings["questionnaire"]), new]
     # A key used twice, a missing translation, choices for a text question: the schema refuses.
+    questions = with_added("questionnaire", new)
     save_settings(form, {"questionnaire": questions}, _named(questions, names))
     flash(_("The question has been added. The application form asks it from now on."), "success")
     return _back()
@@ -73,9 +75,8 @@ def add_question() -> ResponseReturnValue:
 def delete_question() -> ResponseReturnValue:
     form = submitted_form()
     key = request.form.get("delete", "")
-    stored = g.tenant.settings["questionnaire"]
-    questions = [question for question in stored if question["key"] != key]
-    if len(questions) == len(stored):
+    questions = without_key("questionnaire", key)
+    if questions is None:
         flash(_("There is no such question."), "error")
         return _back()
     row = f"questionnaire.{key}"
@@ -92,7 +93,7 @@ def delete_question() -> ResponseReturnValue:
             _l("Matching weighs the answers to this question; it can be retired, not deleted."),
             field=row,
         )
-    save_settings(form, {"questionnaire": copy.deepcopy(questions)}, in_row)
+    save_settings(form, {"questionnaire": questions}, in_row)
     flash(_("The question has been deleted."), "success")
     return _back()
 
