@@ -60,7 +60,7 @@ def add_question() -> ResponseReturnValue:
         "choices": [],
     }
     names = {id(new): "new"}
-    _read_settings(new, "new", {})
+    _read_settings(new, "new.{}".format, {})
     for row in range(NEW_CHOICE_ROWS):
         if (choice := _new_choice(f"new.choices.{row}")) is not None:
             new["choices"].append(choice)
@@ -108,7 +108,7 @@ def _edited_questions() -> tuple[list[dict[str, Any]], dict[int, str]]:
     stored = copy.deepcopy(g.tenant.settings["questionnaire"])
     for question in stored:
         key = question["key"]
-        _read_settings(question, key, question)
+        _read_settings(question, f"{{}}.{key}".format, question)
         question["retired"] = f"retired.{key}" in request.form
         for choice in question["choices"]:
             name = f"choice.{key}.{choice['key']}"
@@ -121,12 +121,12 @@ def _edited_questions() -> tuple[list[dict[str, Any]], dict[int, str]]:
     return in_form_order(stored, "position"), names
 
 
-def _read_settings(question: dict[str, Any], name: str, stored: Mapping[str, Any]) -> None:
+def _read_settings(
+    question: dict[str, Any], field: Callable[[str], str], stored: Mapping[str, Any]
+) -> None:
     """What a question's row sends, a new one's (`new.label.da`) or a stored one's (`label.job.da`)
-    alike: texts per locale, who is asked, required, private, and who else reads the answer."""
-
-    def field(part: str) -> str:
-        return f"new.{part}" if name == "new" else f"{part}.{name}"
+    alike, `field` naming each part: texts per locale, who is asked, required, private, and who
+    else reads the answer."""
 
     question["label"] = form_texts(stored.get("label", {}), field("label"), g.tenant.locales)
     question["help"] = form_texts(
