@@ -154,6 +154,8 @@ def test_the_danish_admin_adds_renames_reorders_and_retires_goals(
     assert next(g for g in goals if g["key"] == "recognition")["retired"] is True
     page = client.get("/denmark/admin/goals").get_data(as_text=True)
     assert "Finde arbejde" in page
+    assert '<input type="checkbox" name="retired.recognition" value="1" checked>' in page
+    assert 'id="position-mentor_network" name="position.mentor_network"' in page
 
 
 def test_a_used_goal_cannot_be_deleted_an_unused_one_can(
@@ -188,6 +190,16 @@ def test_bad_goal_names_are_refused_by_their_field(
     response = _post(client, "/denmark/admin/goals", _goal_form(app, **{"label.job.da": ""}))
     assert response.status_code == 422
     assert 'id="error-goals-job-label-da-1"' in response.get_data(as_text=True)
+    assert _state(app) == before
+    new = {
+        "version": str(before[0]),
+        "new.key": "Bad Key",
+        "new.label.da": "x",
+        "new.label.en": "x",
+    }
+    response = _post(client, "/denmark/admin/goals", new, action="/denmark/admin/goals/add")
+    assert response.status_code == 422
+    assert 'id="error-new-key-1"' in response.get_data(as_text=True)
     assert _state(app) == before
 
 

@@ -8,6 +8,8 @@ messages by their fields' dotted paths and, for a change saved meanwhile, that c
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,9 +31,12 @@ from mentornet.modules.tenants.operations import (
     SettingsChangedMeanwhileError,
     change_tenant_settings,
 )
+from mentornet.modules.tenants.signals import settings_keys_in_use
 from mentornet.web.boundary import on_refusal
 
 _REASON = String(validate=length(maximum=500))
+_STEP = re.compile(r"[^.\[\]]+|\[\d+\]")
+Render = Callable[["SettingsForm", int], ResponseReturnValue]
 STALE_FORM = _l("This form is out of date. Open the page again and make your change once more.")
 
 
@@ -47,6 +52,22 @@ class SettingsForm:
 
     def messages(self, path: str) -> list[str]:
         return self.errors.get(path, [])
+
+    def value(self, name: str, default: Any) -> Any:
+        """What was typed in the field `name`, else (a page as first shown) the stored value."""
+        return self.values.get(name, default) if self.values else default
+
+    def ticked(self, name: str, stored: bool, sent: str = "edit") -> bool:
+        """Whether a checkbox is ticked: as sent by the form that has the field `sent`, else as
+        stored (an unticked box sends nothing, so only that form's own fields tell)."""
+        return name in self.values if sent in self.values else stored
+
+    def chosen(self, name: str, stored: list[str], sent: str = "edit") -> list[str]:
+        """The values ticked among the checkboxes called `name`, as sent or else as stored."""
+        if sent not in self.values:
+            return stored
+        getlist = getattr(self.values, "getlist", None)
+        return list(getlist(name)) if getlist else []
 
     def messages_under(self, prefix: str) -> list[str]:
         """Messages for a path and everything below it (a goal's row: goals[2] and goals[2].x)."""
@@ -135,3 +156,92 @@ def version_diffs(
     return {
         v.version: settings_diff(documents.get(v.version - 1, {}), v.settings) for v in versions
     }
+
+
+def without_key(section: str, key: str) -> list[dict[str, Any]] | None:
+    """A copy of the section's items (goals, questions) without the one called `key`, or None
+    when none is (a delete button of an older page, or a made-up key)."""
+    stored = g.tenant.settings[section]
+    kept = [copy.deepcopy(item) for item in stored if item["key"] != key]
+    return kept if len(kept) < len(stored) else None
+
+
+def with_added(section: str, new: dict[str, Any]) -> list[dict[str, Any]]:
+    """A copy of the section's items with a new one at the end (a key used twice, like every
+    other mistake, is for the schema to refuse)."""
+    return [*copy.deepcopy(g.tenant.settings[section]), new]
+
+
+def form_texts(
+    stored: Mapping[str, str], name: str, locales: list[str], *, optional: bool = False
+) -> dict[str, str]:
+    """A {locale: text} of the settings with what the form sent as `<name>.<locale>`.
+
+    An optional text (a help text) leaves out what was left empty, so that clearing it in every
+    language removes it; the schema then names a language it is missing in."""
+    texts = dict(stored)
+    for loc in list(stored) + [x for x in locales if x not in stored]:
+        if f"{name}.{loc}" in request.form:
+            texts[loc] = request.form[f"{name}.{loc}"].strip()
+    return {loc: text for loc, text in texts.items() if text} if optional else texts
+
+
+def in_form_order(items: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """The items sorted by the position numbers the form sent as `<name>.<key>` (ties and
+    missing numbers keep their order)."""
+
+    def position(item: tuple[int, dict[str, Any]]) -> tuple[int, int]:
+        index, found = item
+        raw = request.form.get(f"{name}.{found['key']}", "").strip()
+        return (int(raw) if raw.isascii() and raw.lstrip("-").isdigit() else index + 1, index)
+
+    return [found for _index, found in sorted(enumerate(items), key=position)]
+
+
+def named_path(path: str, document: Mapping[str, Any], names: Mapping[int, str]) -> str:
+    """A schema's path by list indexes as the page names its rows: by each item's key.
+
+    `questionnaire[3].choices[1].label.da` reads `questionnaire.sectors.choices.it.label.da`; an
+    item this form adds has no row yet and is named by `names` (by its id(): `new`)."""
+    shown: list[str] = []
+    node: Any = document
+    for step in _STEP.findall(path):
+        if not step.startswith("["):
+            shown.append(step)
+            node = node.get(step) if isinstance(node, Mapping) else None
+            continue
+        index = int(step[1:-1])
+        node = node[index] if isinstance(node, list) and index < len(node) else None
+        if isinstance(node, Mapping) and id(node) in names:
+            shown = [names[id(node)]]
+        elif isinstance(node, Mapping) and isinstance(node.get("key"), str):
+            shown.append(node["key"])
+        elif shown:
+            shown[-1] += step
+        else:
+            shown.append(step)
+    return ".".join(shown)
+
+
+def rows_named_by_key(
+    section: str, items: list[dict[str, Any]], render: Render, names: Mapping[int, str]
+) -> Render:
+    """Show the schema's `goals[3].label.da` by the goal's row (`goals.job.label.da`)."""
+
+    def respond(form: SettingsForm, status: int) -> ResponseReturnValue:
+        renamed: dict[str, list[str]] = {}
+        for path, messages in form.errors.items():
+            renamed.setdefault(named_path(path, {section: items}, names), []).extend(messages)
+        form.errors = renamed
+        return render(form, status)
+
+    return respond
+
+
+def keys_in_use(kind: str, keys: set[str]) -> dict[str, int]:
+    """How many records use each goal (kind "goal") or answer each question ("question")."""
+    used: dict[str, int] = {}
+    for _receiver, counts in settings_keys_in_use.send(db.session, kind=kind, keys=keys):
+        for key, count in (counts or {}).items():
+            used[key] = used.get(key, 0) + count
+    return used

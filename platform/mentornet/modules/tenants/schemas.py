@@ -45,7 +45,9 @@ COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MATCHING_MODES = ("coordinator", "mentor_selects", "mentee_requests")
 CRITERIA = ("occupation", "education", "goals", "languages", "distance", "age_gap", "availability")
 AUDIENCES = ("mentee", "mentor")
-VIEWERS = ("staff", "mentor", "mentee")
+# Who reads a question's answer: staff, the mentor or the mentee of her pair, and "cards": the
+# matching cards members see when they choose or are proposed a match.
+VIEWERS = ("staff", "mentor", "mentee", "cards")
 OUTCOMES = ("job", "education", "business", "network", "none")
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
 # Every profile already has these (docs/architecture.md); a question may not ask for them again.
@@ -87,6 +89,8 @@ class LocalizedText(Dict):
 class ChoiceSchema(Schema):
     key = key_field()
     label = LocalizedText(required=True)
+    # A retired choice is no longer offered; answers that have it still show its label.
+    retired = Boolean(load_default=False)
 
 
 class QuestionType(Protocol):
@@ -99,6 +103,14 @@ class QuestionType(Protocol):
     @property
     def matchable(self) -> bool:
         """Whether matching.questions may weigh its answers."""
+
+    @property
+    def title(self) -> Any:
+        """What the admin console calls the type (a lazily translated text)."""
+
+    @property
+    def has_choices(self) -> bool:
+        """Whether a question of this type lists its own choices."""
 
 
 @cache
@@ -378,19 +390,20 @@ def _missing_translations(data: dict[str, Any], locales: list[str]) -> dict[str,
         (key, data[key]) for key in ("name", "tagline", "about") if data.get(key)
     ]
     texts += [(f"terminology.{k}", v) for k, v in data.get("terminology", {}).items()]
+    # A wrong item is here as far as it was valid (marshmallow's valid_data): any key may be missing.
     for i, goal in enumerate(data.get("goals", [])):
-        texts.append((f"goals[{i}].label", goal["label"]))
+        texts.append((f"goals[{i}].label", goal.get("label", {})))
         if goal.get("description"):
             texts.append((f"goals[{i}].description", goal["description"]))
     for i, question in enumerate(data.get("questionnaire", [])):
-        texts.append((f"questionnaire[{i}].label", question["label"]))
+        texts.append((f"questionnaire[{i}].label", question.get("label", {})))
         if question.get("help"):
             texts.append((f"questionnaire[{i}].help", question["help"]))
         texts += [
-            (f"questionnaire[{i}].choices[{j}].label", c["label"])
-            for j, c in enumerate(question["choices"])
+            (f"questionnaire[{i}].choices[{j}].label", c.get("label", {}))
+            for j, c in enumerate(question.get("choices", []))
         ]
-    if "privacy" in data:
+    if "notice" in data.get("privacy", {}):
         texts.append(("privacy.notice", data["privacy"]["notice"]))
     for path, text in texts:
         missing = [locale for locale in locales if locale not in text]
@@ -407,12 +420,16 @@ def _missing_translations(data: dict[str, Any], locales: list[str]) -> dict[str,
 
 
 def _questions_exist(data: dict[str, Any]) -> dict[str, Any]:
-    keys = {q["key"]: q for q in data.get("questionnaire", [])}
+    keys = {q.get("key"): q for q in data.get("questionnaire", [])}
     errors: dict[str, Any] = {}
     for i, criterion in enumerate(data.get("matching", {}).get("questions", [])):
+        if "question" not in criterion:
+            continue
         question = keys.get(criterion["question"])
         if question is None:
             errors[f"matching.questions[{i}].question"] = [_l("No question has this key.")]
+        elif question.get("type") not in question_types():
+            continue  # the question's own error says what is wrong with its type
         elif not question_types()[question["type"]].matchable:
             errors[f"matching.questions[{i}].question"] = [
                 _l("Only choice questions can be matched on.")
@@ -423,9 +440,10 @@ def _questions_exist(data: dict[str, Any]) -> dict[str, Any]:
 def _unique_key_errors(items: list[dict[str, Any]], name: str) -> dict[str, Any]:
     seen: set[str] = set()
     for i, item in enumerate(items):
-        if item["key"] in seen:
+        if item.get("key") in seen:
             return {f"{name}[{i}].key": [_l("This key is used twice.")]}
-        seen.add(item["key"])
+        if "key" in item:
+            seen.add(item["key"])
     return {}
 
 

@@ -4,7 +4,6 @@ delete a goal that no record uses. Each save is one settings version."""
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,15 +14,19 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
 from mentornet.core.i18n import language_name
-from mentornet.extensions import db
 from mentornet.modules.admin.editing import (
     SettingsForm,
+    form_texts,
+    in_form_order,
+    keys_in_use,
     opened_form,
+    rows_named_by_key,
     save_settings,
     submitted_form,
+    with_added,
+    without_key,
 )
 from mentornet.modules.admin.views import Route, Section
-from mentornet.modules.tenants.signals import settings_keys_in_use
 
 OUTCOMES = {
     "none": lazy_pgettext("goal outcome", "Nothing in particular"),
@@ -32,7 +35,6 @@ OUTCOMES = {
     "business": lazy_pgettext("goal outcome", "A business of her own"),
     "network": lazy_pgettext("goal outcome", "A network"),
 }
-_ROW = re.compile(r"^goals\[(\d+)\]")
 
 
 def goals_catalogue() -> ResponseReturnValue:
@@ -40,7 +42,7 @@ def goals_catalogue() -> ResponseReturnValue:
         return _render(opened_form(), 200)
     form = submitted_form()
     goals = _edited_goals()
-    save_settings(form, {"goals": goals}, _rows_named_by_key(goals, _render))
+    save_settings(form, {"goals": goals}, _named(goals))
     flash(_("The goals have been saved."), "success")
     return _back()
 
@@ -55,21 +57,19 @@ def add_goal() -> ResponseReturnValue:
         },
         "outcome": request.form.get("new.outcome", "none"),
     }
-    goals = [*copy.deepcopy(g.tenant.settings["goals"]), new]
-    # A key used twice is refused by the schema, like every other mistake.
-    save_settings(form, {"goals": goals}, _rows_named_by_key(goals, _render, new_key=key))
+    goals = with_added("goals", new)
+    save_settings(form, {"goals": goals}, _named(goals, new))
     flash(_("The goal has been added."), "success")
     return _back()
 
 
 def delete_goal() -> ResponseReturnValue:
     form = submitted_form()
-    key = request.form.get("delete", "")
-    goals = [goal for goal in g.tenant.settings["goals"] if goal["key"] != key]
-    if len(goals) == len(g.tenant.settings["goals"]):
+    goals = without_key("goals", request.form.get("delete", ""))
+    if goals is None:
         flash(_("There is no such goal."), "error")
         return _back()
-    save_settings(form, {"goals": copy.deepcopy(goals)}, _render)
+    save_settings(form, {"goals": goals}, _render)
     flash(_("The goal has been deleted."), "success")
     return _back()
 
@@ -80,53 +80,20 @@ def _back() -> ResponseReturnValue:
 
 def _edited_goals() -> list[dict[str, Any]]:
     """The stored goals with the form's names, outcomes, retirements and order."""
-    values = request.form
     stored = copy.deepcopy(g.tenant.settings["goals"])
     for goal in stored:
         key = goal["key"]
-        for loc in list(goal["label"]) + [x for x in g.tenant.locales if x not in goal["label"]]:
-            if f"label.{key}.{loc}" in values:
-                goal["label"][loc] = values[f"label.{key}.{loc}"].strip()
-        if f"outcome.{key}" in values:
-            goal["outcome"] = values[f"outcome.{key}"]
-        goal["retired"] = f"retired.{key}" in values
-
-    def position(item: tuple[int, dict[str, Any]]) -> tuple[int, int]:
-        index, goal = item
-        raw = values.get(f"position.{goal['key']}", "").strip()
-        return (int(raw) if raw.isascii() and raw.lstrip("-").isdigit() else index + 1, index)
-
-    return [goal for _index, goal in sorted(enumerate(stored), key=position)]
+        goal["label"] = form_texts(goal["label"], f"label.{key}", g.tenant.locales)
+        if f"outcome.{key}" in request.form:
+            goal["outcome"] = request.form[f"outcome.{key}"]
+        goal["retired"] = f"retired.{key}" in request.form
+    return in_form_order(stored, "position")
 
 
-def _rows_named_by_key(
-    goals: list[dict[str, Any]],
-    render: Callable[[SettingsForm, int], ResponseReturnValue],
-    new_key: str | None = None,
+def _named(
+    goals: list[dict[str, Any]], new: dict[str, Any] | None = None
 ) -> Callable[[SettingsForm, int], ResponseReturnValue]:
-    """Show the schema's `goals[3].label.da` by the goal's row (`goals.job.label.da`)."""
-
-    def respond(form: SettingsForm, status: int) -> ResponseReturnValue:
-        renamed: dict[str, list[str]] = {}
-        for path, messages in form.errors.items():
-            match = _ROW.match(path)
-            if match and int(match.group(1)) < len(goals):
-                key = goals[int(match.group(1))]["key"]
-                row = "new" if key == new_key else f"goals.{key}"
-                path = row + path[match.end() :]
-            renamed.setdefault(path, []).extend(messages)
-        form.errors = renamed
-        return render(form, status)
-
-    return respond
-
-
-def _in_use(keys: set[str]) -> dict[str, int]:
-    used: dict[str, int] = {}
-    for _receiver, counts in settings_keys_in_use.send(db.session, kind="goal", keys=keys):
-        for key, count in (counts or {}).items():
-            used[key] = used.get(key, 0) + count
-    return used
+    return rows_named_by_key("goals", goals, _render, {id(new): "new"} if new else {})
 
 
 def _render(form: SettingsForm, status: int) -> ResponseReturnValue:
@@ -135,11 +102,11 @@ def _render(form: SettingsForm, status: int) -> ResponseReturnValue:
         "admin/goals.html",
         form=form,
         goals=goals,
-        in_use=_in_use({goal["key"] for goal in goals}),
+        in_use=keys_in_use("goal", {goal["key"] for goal in goals}),
         outcomes=OUTCOMES,
         locales=g.tenant.locales,
         locale_names={loc: language_name(loc) for loc in g.tenant.locales},
-        value=lambda name, default: form.values.get(name, default) if form.values else default,
+        value=form.value,
     )
     return page, status
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from babel.lists import format_list
+from flask_babel import LazyString
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from mentornet.core.schemas import Schema, lazy_message, one_of
@@ -88,8 +89,13 @@ class FieldType:
     """
 
     key: ClassVar[str]
+    title: ClassVar[
+        LazyString
+    ]  # what the admin console's questionnaire builder calls it (lazy text)
     widget: ClassVar[Widget]
     definition: ClassVar[type[Schema]] = NoChoices
+    # The question lists its own choices (the builder asks for them; the definition requires them).
+    has_choices: ClassVar[bool] = False
     # matching.questions may weigh it: its answers are keys of the question's choices.
     matchable: ClassVar[bool] = False
 

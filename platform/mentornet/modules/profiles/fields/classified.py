@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from flask_babel import lazy_pgettext
 from marshmallow import fields
 
 from mentornet.core.schemas import String, lazy_message
@@ -66,6 +67,7 @@ class OccupationField(FieldType):
     """An occupation (an ISCO-08 unit group), typed with suggestions."""
 
     key = "occupation"
+    title = lazy_pgettext("field type", "An occupation (ISCO)")
     widget = OCCUPATION
 
     def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:
@@ -82,6 +84,7 @@ class EducationField(FieldType):
     """A field of education: any ISCED-F code; the form offers the narrow (3-digit) fields."""
 
     key = "education"
+    title = lazy_pgettext("field type", "A field of education (ISCED)")
     widget = SELECT
 
     def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
+from flask_babel import lazy_pgettext
 from marshmallow import fields
 
 from mentornet.core.schemas import MultiValue, String, lazy_message
@@ -86,6 +87,7 @@ class CountryField(FieldType):
     """A country, by ISO 3166 code."""
 
     key = "country"
+    title = lazy_pgettext("field type", "A country")
     widget = SELECT
 
     def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:
@@ -105,6 +107,7 @@ class LanguagesField(FieldType):
     """Languages with a level each, stored as [{code, level}]."""
 
     key = "languages"
+    title = lazy_pgettext("field type", "Languages and levels")
     widget = LANGUAGES
 
     def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-from flask_babel import force_locale
+from flask_babel import force_locale, lazy_pgettext
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
@@ -31,6 +31,7 @@ class NumberField(FieldType):
     """A whole number, such as years in the country."""
 
     key = "number"
+    title = lazy_pgettext("field type", "A whole number")
     widget = NUMBER
 
     def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:
@@ -47,6 +48,7 @@ class DateField(FieldType):
     """A day, stored as an ISO date (2026-03-08)."""
 
     key = "date"
+    title = lazy_pgettext("field type", "A date")
     widget = DATE
 
     def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:
@@ -65,6 +67,7 @@ class YesNoField(FieldType):
     """Yes or no, stored as true or false."""
 
     key = "yes_no"
+    title = lazy_pgettext("field type", "Yes or no")
     widget = YES_NO
 
     def answer_field(self, question: Question, goals: Sequence[str]) -> fields.Field[Any]:

@@ -6,6 +6,7 @@ import random
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from flask_babel import lazy_pgettext
 from marshmallow import fields
 
 from mentornet.core.schemas import String, length
@@ -17,6 +18,7 @@ class TextField(FieldType):
     """A line of text."""
 
     key = "text"
+    title = lazy_pgettext("field type", "A short text")
     widget = TEXT
     max_length: ClassVar[int] = 500
 
@@ -31,6 +33,7 @@ class LongTextField(TextField):
     """A few paragraphs: motivation, experience."""
 
     key = "long_text"
+    title = lazy_pgettext("field type", "A longer text")
     widget = TEXTAREA
     max_length = 5000
 
