@@ -145,8 +145,9 @@ def register(
     session: Session, tenant: Tenant, event: Event, user: User, *, now: datetime | None = None
 ) -> Registration:
     """Give her a place if one is free, else a place on the waiting list, in arrival order."""
-    now = now or utcnow()
     event = _locked(session, event.id)
+    # Read after the lock: the order in which registrations got it is the waiting list's order.
+    now = now or utcnow()
     if not may_join(session, event, user):
         raise DomainError(_l("This event is not open to you."), field="audience")
     _check_open(event, now)
