@@ -29,10 +29,10 @@ def invitation(
     locale: str,
     fallback: str,
     method: str,
-    organizer: str,
+    organizer: tuple[str, str],
     attendee: str | None = None,
 ) -> str:
-    """The calendar file for one person, texts in her language."""
+    """The calendar file for one person, texts in her language; `organizer` is (name, address)."""
     calendar = Calendar()
     calendar.add("prodid", "-//Mentornet//Events//EN")
     calendar.add("version", "2.0")
@@ -54,7 +54,11 @@ def invitation(
         entry.add("url", event.online_link)
     cancelled = method == CANCEL or event.is_cancelled
     entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    entry.add("organizer", vCalAddress(f"mailto:{organizer}"))
+    name, address = organizer
+    sender = vCalAddress(f"mailto:{address}")
+    if name:
+        sender.params["CN"] = vText(name)
+    entry.add("organizer", sender, encode=False)
     if attendee:
         address = vCalAddress(f"mailto:{attendee}")
         address.params["ROLE"] = vText("REQ-PARTICIPANT")

@@ -6,6 +6,7 @@ METHOD:CANCEL with the same UID and a higher SEQUENCE, so her calendar removes t
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from flask import current_app
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from mentornet.modules.accounts.models import User
 from mentornet.modules.events import ics
 from mentornet.modules.events.models import Event, Registration, RegistrationState
-from mentornet.modules.events.times import local
+from mentornet.modules.events.times import when
 from mentornet.modules.outbox.notify import network_root, page_url
 from mentornet.modules.outbox.operations import queue_message
 from mentornet.modules.tenants.models import Tenant, localized
@@ -59,7 +60,7 @@ def calendar_file(
         locale=locale,
         fallback=tenant.default_locale,
         method=method,
-        organizer=current_app.config["MAIL_FROM"],
+        organizer=parseaddr(current_app.config["MAIL_FROM"]),
         attendee=user.email,
     )
 
@@ -91,7 +92,8 @@ def _send(
         name=user.name,
         link=page_url(session, tenant, "/me/events"),
         title=localized(event.title, locale, tenant.default_locale),
-        starts=local(tenant, event.starts_at),
+        # Called while the message renders, in her language.
+        when=lambda: when(tenant, event.starts_at, "full"),
         zone=tenant.config.timezone,
     )
     message.attachments = attachments

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from typing import Literal
 from zoneinfo import ZoneInfo
 
-from flask_babel import format_datetime
+from babel.dates import get_datetime_format
+from flask_babel import format_date, format_time
 
+from mentornet.core.i18n import current_locale
 from mentornet.modules.tenants.models import Tenant
 
 
@@ -33,6 +37,15 @@ def form_value(tenant: Tenant, moment: datetime | None) -> str:
     return local(tenant, moment).strftime("%Y-%m-%dT%H:%M") if moment else ""
 
 
-def when(tenant: Tenant, moment: datetime, format: str = "medium") -> str:
-    """A moment in words in the reader's language, on the network's clocks."""
-    return str(format_datetime(local(tenant, moment), format, rebase=False))
+_QUOTED = re.compile(r"'([^']*)'")
+Length = Literal["full", "long", "medium", "short"]
+
+
+def when(tenant: Tenant, moment: datetime, format: Length = "medium") -> str:
+    """A moment in words in the reader's language, on the network's clocks: the date in
+    `format` and the time to the minute, joined the way the language joins them."""
+    wall_clock = local(tenant, moment)
+    day = format_date(wall_clock, format, rebase=False)
+    hour = format_time(wall_clock, "short", rebase=False)
+    pattern = _QUOTED.sub(r"\1", str(get_datetime_format(format, current_locale())))
+    return pattern.format(hour, day)

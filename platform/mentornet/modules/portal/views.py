@@ -43,7 +43,7 @@ def index() -> ResponseReturnValue:
         cycle_steps=CYCLE_STEPS,
         public_events=event_rows(db.session, public_events(db.session)),
         kind_labels=KIND_LABELS,
-        when=lambda moment, format="medium": when(g.tenant, moment, format),
+        when=lambda moment: when(g.tenant, moment),
     )
 
 

@@ -107,5 +107,5 @@ def _mine(event: Event) -> Registration:
     return registration
 
 
-def _when(moment: Any, format: str = "medium") -> str:
+def _when(moment: Any, format: times.Length = "medium") -> str:
     return times.when(g.tenant, moment, format)

@@ -155,7 +155,7 @@ def _load(event_id: int) -> Event:
     return event
 
 
-def _when(moment: Any, format: str = "medium") -> str:
+def _when(moment: Any, format: times.Length = "medium") -> str:
     return times.when(g.tenant, moment, format)
 
 
