@@ -16,6 +16,8 @@ from flask import Flask
 from mentornet.core.permissions import ROUTE_PERMISSIONS, SIGNED_IN
 from mentornet.modules.accounts.invitations import invite_staff
 from mentornet.modules.accounts.models import Role, User
+from mentornet.modules.events.models import Audience, Event, EventKind, Registration
+from mentornet.modules.events.operations import create_event, register
 from mentornet.modules.matching.models import MatchingBatch
 from mentornet.modules.mentorships import cycle
 from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage
@@ -118,6 +120,39 @@ def _foreign_settings_version(app: Flask, _make_profile: ProfileFactory) -> int:
         return session.scalars(sa.select(TenantSettingsVersion.id).limit(1)).one()
 
 
+def _foreign_registration(app: Flask, make_profile: ProfileFactory, tag: str) -> Registration:
+    """A Moroccan event with a Moroccan member's place at it."""
+    member = make_profile("morocco", "mentee", email=f"foreign-{tag}@example.org")
+    with app.test_request_context("/morocco/"), tenant_session("morocco") as (session, tenant):
+        user = session.get(User, member.user_id)
+        assert user is not None
+        starts = dt.datetime.now(dt.UTC) + dt.timedelta(days=7)
+        event: Event = create_event(
+            session,
+            tenant,
+            {
+                "kind": EventKind.WORKSHOP,
+                "audience": Audience.MEMBERS,
+                "title": {"ar": "ورشة", "fr": "Atelier"},
+                "description": {},
+                "starts_at": starts,
+                "ends_at": starts + dt.timedelta(hours=2),
+                "place": "Rabat",
+                "online_link": "",
+                "languages": ["ar"],
+                "capacity": 5,
+                "registration_opens_at": None,
+                "registration_closes_at": None,
+                "cancellation_deadline": None,
+            },
+            actor=user,
+        )
+        registration = register(session, tenant, event, user)
+        session.commit()
+        session.expunge(registration)
+        return registration
+
+
 FOREIGN_OBJECTS: dict[str, Callable[[Flask, ProfileFactory], int]] = {
     "settings_version_id": _foreign_settings_version,
     "profile_id": lambda app, make_profile: (
@@ -130,6 +165,8 @@ FOREIGN_OBJECTS: dict[str, Callable[[Flask, ProfileFactory], int]] = {
     "activity_id": lambda app, make_profile: _foreign_cycle(app, make_profile, "a")["activity_id"],
     "check_in_id": lambda app, make_profile: _foreign_cycle(app, make_profile, "c")["check_in_id"],
     "invitation_id": _foreign_invitation,
+    "event_id": lambda app, make_profile: _foreign_registration(app, make_profile, "ev").event_id,
+    "registration_id": lambda app, make_profile: _foreign_registration(app, make_profile, "reg").id,
     "user_id": lambda app, make_profile: (
         make_profile("morocco", "mentor", email="foreign-u@example.org").user_id
     ),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.accounts.operations import create_user, get_user_by_email
+from mentornet.modules.demo.events import make_events
 from mentornet.modules.demo.naming import WHAT
 from mentornet.modules.demo.planner import plan_network
 from mentornet.modules.demo.writer import Writer
@@ -112,6 +113,8 @@ def generate_members(
     if suggest and tenant.config.matching.mode == "coordinator":
         drafts = _suggest_pairs(session, tenant, coordinator)
         progress(f"batch suggestions: {drafts} drafts for the waiting mentees")
+    events = make_events(session, tenant, coordinator, now, seed)
+    progress(f"{events} coming events with their sign-ups")
     result = GeneratedNetwork(
         tenant.slug,
         mentees=sum(p.role.value == "mentee" for p in network.profiles),

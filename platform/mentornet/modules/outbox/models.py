@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import JSON, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
@@ -27,3 +27,6 @@ class OutboxMessage(TenantScoped, Base):
     sent_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
+    # Files sent with the message, each {"filename", "mime_type", "content"} (text only) plus any
+    # MIME parameters of its type ({"method": "REQUEST"} for an iCalendar invitation).
+    attachments: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)

@@ -30,7 +30,8 @@ def queue_message(
 ) -> OutboxMessage:
     """Render a message in the recipient's language and put it in the outbox.
 
-    The template renders the subject as its first line and the body after a blank line.
+    The template renders the subject as its first line and the body after a blank line. Files
+    to send with it go in the returned message's `attachments` (see OutboxMessage).
     """
     with force_locale(locale):
         subject, _, body = render_template(template, **context).strip().partition("\n\n")
@@ -82,9 +83,18 @@ def to_email(message: OutboxMessage) -> EmailMessage:
     email["To"] = message.recipient
     email["Subject"] = message.subject
     email.set_content(message.body)
-    # After set_content, which clears every Content-* header.
+    for item in message.attachments or []:
+        _attach(email, item)
+    # After set_content and add_attachment, which clear or move every Content-* header.
     email["Content-Language"] = message.locale
     return email
+
+
+def _attach(email: EmailMessage, item: dict[str, str]) -> None:
+    """A text file (the only kind the outbox stores), its type's parameters as they were given."""
+    subtype = item["mime_type"].partition("/")[2]
+    params = {k: v for k, v in item.items() if k not in ("filename", "mime_type", "content")}
+    email.add_attachment(item["content"], subtype=subtype, filename=item["filename"], params=params)
 
 
 def console_backend(email: EmailMessage) -> None:

@@ -10,6 +10,9 @@ from flask_login import current_user
 from mentornet.core.i18n import join_list, term
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User
+from mentornet.modules.events.listing import event_rows, public_events
+from mentornet.modules.events.models import KIND_LABELS
+from mentornet.modules.events.times import when
 from mentornet.modules.mentorships.cards import pair_panels
 from mentornet.modules.mentorships.models import STATE_LABELS
 from mentornet.modules.mentorships.operations import REQUEST_MODES
@@ -35,7 +38,13 @@ def work_roles(user: User) -> str:
 
 
 def index() -> ResponseReturnValue:
-    return render_template("portal/index.html", cycle_steps=CYCLE_STEPS)
+    return render_template(
+        "portal/index.html",
+        cycle_steps=CYCLE_STEPS,
+        public_events=event_rows(db.session, public_events(db.session)),
+        kind_labels=KIND_LABELS,
+        when=lambda moment: when(g.tenant, moment),
+    )
 
 
 def theme() -> ResponseReturnValue:

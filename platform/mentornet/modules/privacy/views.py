@@ -39,6 +39,7 @@ SECTION_TITLES = {
     "profile_audit": _l("Who looked at your profile"),
     "mentorships": _l("Your mentorships"),
     "outcomes": _l("Your situation over time"),
+    "event_registrations": _l("Your events"),
     "messages": _l("E-mails to you"),
     "audit": _l("Audit log entries about you"),
 }

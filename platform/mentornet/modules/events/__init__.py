@@ -1,0 +1,1 @@
+"""Information meetings, workshops and social events: registrations, waiting lists, attendance."""

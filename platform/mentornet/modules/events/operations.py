@@ -1,0 +1,363 @@
+"""Creating, changing and cancelling events; holding, passing on and marking places.
+
+Places are held by the database: every operation that gives or frees a place first takes the
+event's row lock (SELECT ... FOR UPDATE), then counts the places held. On PostgreSQL concurrent
+registrations for one event therefore queue on that lock and each counts what the previous ones
+committed, so an event is never over-booked; UNIQUE (event_id, user_id) keeps one row per person.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from mentornet.core.errors import DomainError
+from mentornet.core.types import utcnow
+from mentornet.modules.accounts.models import User
+from mentornet.modules.audit.operations import record
+from mentornet.modules.events import notifications
+from mentornet.modules.events.audiences import audiences_of
+from mentornet.modules.events.models import (
+    ACTIVE,
+    HOLDS_PLACE,
+    Event,
+    EventKind,
+    EventStatus,
+    Registration,
+)
+from mentornet.modules.events.models import RegistrationState as R
+from mentornet.modules.profiles.models import ProfileStatus
+from mentornet.modules.profiles.operations import change_status, profiles_of
+from mentornet.modules.tenants.models import Tenant
+
+log = logging.getLogger(__name__)
+FIELDS = (
+    "kind",
+    "audience",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_link",
+    "languages",
+    "capacity",
+    "registration_opens_at",
+    "registration_closes_at",
+    "cancellation_deadline",
+)
+# A change to any of these changes the calendar entry: the registered people get it again.
+CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "place", "online_link")
+
+
+def get_event(session: Session, event_id: int) -> Event | None:
+    """The event of the session's network, or None (another network's id is not found)."""
+    return session.get(Event, event_id)
+
+
+def create_event(session: Session, tenant: Tenant, data: dict[str, Any], *, actor: User) -> Event:
+    _check(tenant, data)
+    event = Event(**{name: data[name] for name in FIELDS}, created_by_id=actor.id)
+    session.add(event)
+    session.flush()
+    record(
+        session, actor_id=actor.id, action="create_event", subject_type="event", subject_id=event.id
+    )
+    log.info("event %s created in tenant %s", event.id, tenant.id)
+    return event
+
+
+def update_event(
+    session: Session, tenant: Tenant, event: Event, data: dict[str, Any], *, actor: User
+) -> None:
+    """Change an event; its calendar entry's sequence grows, and the registered are told when
+    its time or place changed. More places go at once to the waiting list."""
+    event = _locked(session, event.id)
+    if event.is_cancelled:
+        raise DomainError(_l("A cancelled event cannot be changed."), field="status")
+    _check(tenant, data)
+    held = _places_held(session, event)
+    if data["capacity"] < held:
+        raise DomainError(
+            _l("%(num)s places are already taken; the event needs at least that many.", num=held),
+            field="capacity",
+        )
+    moved = any(getattr(event, name) != data[name] for name in CALENDAR_FIELDS)
+    for name in FIELDS:
+        setattr(event, name, data[name])
+    event.sequence += 1
+    session.flush()
+    record(
+        session, actor_id=actor.id, action="update_event", subject_type="event", subject_id=event.id
+    )
+    _fill_places(session, tenant, event, utcnow())
+    if moved:
+        for user in _people(session, event, HOLDS_PLACE):
+            notifications.event_changed(session, tenant, event, user)
+
+
+def cancel_event(session: Session, tenant: Tenant, event: Event, *, actor: User) -> None:
+    """Cancel the event: everybody who held a place or waited is told (with METHOD:CANCEL)."""
+    event = _locked(session, event.id)
+    if event.is_cancelled:
+        raise DomainError(_l("This event is already cancelled."), field="status")
+    event.status = EventStatus.CANCELLED
+    event.cancelled_at = utcnow()
+    event.sequence += 1
+    session.flush()
+    record(
+        session, actor_id=actor.id, action="cancel_event", subject_type="event", subject_id=event.id
+    )
+    for user in _people(session, event, ACTIVE):
+        notifications.event_cancelled(session, tenant, event, user)
+
+
+def registration_of(session: Session, event: Event, user: User) -> Registration | None:
+    return session.scalar(
+        sa.select(Registration).where(
+            Registration.event_id == event.id, Registration.user_id == user.id
+        )
+    )
+
+
+def may_join(session: Session, event: Event, user: User) -> bool:
+    """Whether the event is for her (its audience among hers)."""
+    return event.audience in audiences_of(profiles_of(session, user))
+
+
+def registration_open(event: Event, now: datetime) -> bool:
+    opens = event.registration_opens_at
+    closes = event.registration_closes_at or event.starts_at
+    return (
+        not event.is_cancelled
+        and (opens is None or opens <= now)
+        and now < closes
+        and now < event.starts_at
+    )
+
+
+def register(
+    session: Session, tenant: Tenant, event: Event, user: User, *, now: datetime | None = None
+) -> Registration:
+    """Give her a place if one is free, else a place on the waiting list, in arrival order."""
+    event = _locked(session, event.id)
+    # Read after the lock: the order in which registrations got it is the waiting list's order.
+    now = now or utcnow()
+    if not may_join(session, event, user):
+        raise DomainError(_l("This event is not open to you."), field="audience")
+    _check_open(event, now)
+    registration = registration_of(session, event, user)
+    if registration is not None and registration.state in ACTIVE:
+        raise DomainError(_l("You have already signed up for this event."), field="event")
+    state = R.REGISTERED if _places_held(session, event) < event.capacity else R.WAITLISTED
+    if registration is None:
+        registration = Registration(event_id=event.id, user_id=user.id, state=state)
+        session.add(registration)
+    registration.state, registration.queued_at, registration.changed_at = state, now, now
+    session.flush()
+    log.info("user %s %s for event %s", user.id, state.value, event.id)
+    notifications.registration_confirmed(session, tenant, event, user, registration)
+    return registration
+
+
+def cancel_registration(
+    session: Session,
+    tenant: Tenant,
+    registration: Registration,
+    *,
+    actor: User,
+    now: datetime | None = None,
+) -> None:
+    """She gives up her place or her wait. A place given up before the deadline goes at once to
+    the first person waiting, while registration is still open."""
+    now = now or utcnow()
+    event = _locked(session, registration.event_id)
+    session.refresh(registration)
+    if registration.state not in (R.REGISTERED, R.OFFERED, R.WAITLISTED):
+        raise DomainError(_l("There is no registration to cancel."), field="state")
+    if now >= event.starts_at:
+        raise DomainError(
+            _l("The event has started; it can no longer be cancelled."), field="starts_at"
+        )
+    held = registration.state in HOLDS_PLACE
+    deadline = event.cancellation_deadline
+    if held and deadline is not None and now > deadline:
+        raise DomainError(
+            _l("The deadline for cancelling has passed; please contact the organisers."),
+            field="cancellation_deadline",
+        )
+    registration.state, registration.changed_at = R.CANCELLED, now
+    session.flush()
+    if actor.id != registration.user_id:
+        record(
+            session,
+            actor_id=actor.id,
+            action="cancel_registration",
+            subject_type="event_registration",
+            subject_id=registration.id,
+        )
+    if held:
+        member = session.get(User, registration.user_id)
+        if member is not None:
+            notifications.registration_cancelled(session, tenant, event, member)
+        _fill_places(session, tenant, event, now)
+
+
+def mark_attendance(
+    session: Session, tenant: Tenant, registration: Registration, *, attended: bool, actor: User
+) -> None:
+    """Staff tick who came. An applicant who came to an information meeting moves on to the
+    information-meeting step of her intake, the same change as the applicant page's button."""
+    event = _locked(session, registration.event_id)
+    if event.is_cancelled:
+        raise DomainError(_l("This event was cancelled."), field="status")
+    if registration.state not in (R.REGISTERED, R.ATTENDED, R.NO_SHOW):
+        raise DomainError(_l("Only people with a place can be marked."), field="state")
+    registration.state = R.ATTENDED if attended else R.NO_SHOW
+    registration.changed_at = utcnow()
+    session.flush()
+    record(
+        session,
+        actor_id=actor.id,
+        action="mark_attended" if attended else "mark_no_show",
+        subject_type="event_registration",
+        subject_id=registration.id,
+    )
+    if attended and event.kind is EventKind.INFORMATION_MEETING:
+        _record_information_meeting(session, tenant, registration, actor)
+
+
+def _record_information_meeting(
+    session: Session, tenant: Tenant, registration: Registration, actor: User
+) -> None:
+    member = session.get(User, registration.user_id)
+    if member is None:
+        return
+    for profile in profiles_of(session, member):
+        if profile.status is ProfileStatus.APPLIED:
+            change_status(
+                session, tenant, profile, ProfileStatus.INFO_MEETING, actor=actor, reason=""
+            )
+
+
+def places_held(session: Session, event: Event) -> int:
+    return _places_held(session, event)
+
+
+def queue(session: Session, event: Event) -> list[Registration]:
+    """Everybody who signed up, in arrival order (the waiting list's order)."""
+    return list(
+        session.scalars(
+            sa.select(Registration)
+            .where(Registration.event_id == event.id)
+            .order_by(Registration.queued_at, Registration.id)
+        )
+    )
+
+
+def _locked(session: Session, event_id: int) -> Event:
+    """The event row, locked until the transaction ends, freshly read."""
+    event = session.scalar(
+        sa.select(Event)
+        .where(Event.id == event_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if event is None:
+        raise DomainError(_l("This event does not exist."), field="event")
+    return event
+
+
+def _places_held(session: Session, event: Event) -> int:
+    return (
+        session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Registration)
+            .where(Registration.event_id == event.id, Registration.state.in_(HOLDS_PLACE))
+        )
+        or 0
+    )
+
+
+def _fill_places(session: Session, tenant: Tenant, event: Event, now: datetime) -> None:
+    """Free places go to the first people waiting (the event row is locked by the caller)."""
+    if not registration_open(event, now):
+        return
+    free = event.capacity - _places_held(session, event)
+    if free <= 0:
+        return
+    waiting = session.scalars(
+        sa.select(Registration)
+        .where(Registration.event_id == event.id, Registration.state == R.WAITLISTED)
+        .order_by(Registration.queued_at, Registration.id)
+        .limit(free)
+    )
+    for registration in waiting:
+        registration.state, registration.changed_at = R.REGISTERED, now
+        session.flush()
+        user = session.get(User, registration.user_id)
+        if user is not None:
+            notifications.place_given(session, tenant, event, user)
+
+
+def _people(session: Session, event: Event, states: tuple[R, ...]) -> list[User]:
+    return list(
+        session.scalars(
+            sa.select(User)
+            .join(Registration, Registration.user_id == User.id)
+            .where(Registration.event_id == event.id, Registration.state.in_(states))
+            .order_by(Registration.id)
+        )
+    )
+
+
+def _check_open(event: Event, now: datetime) -> None:
+    if event.is_cancelled:
+        raise DomainError(_l("This event was cancelled."), field="status")
+    if event.registration_opens_at is not None and now < event.registration_opens_at:
+        raise DomainError(_l("Registration has not opened yet."), field="registration_opens_at")
+    if not registration_open(event, now):
+        raise DomainError(_l("Registration is closed."), field="registration_closes_at")
+
+
+def _check(tenant: Tenant, data: dict[str, Any]) -> None:
+    """The rules between fields, each refusal naming the field to correct."""
+    features = tenant.config.features
+    if (data["kind"] is EventKind.WORKSHOP and not features.workshops) or (
+        data["kind"] is EventKind.SOCIAL and not features.social_events
+    ):
+        raise DomainError(_l("This network does not hold events of this kind."), field="kind")
+    starts, ends = data["starts_at"], data["ends_at"]
+    if ends <= starts:
+        raise DomainError(_l("The event must end after it starts."), field="ends_at")
+    opens, closes = data["registration_opens_at"], data["registration_closes_at"]
+    if closes is not None and closes > starts:
+        raise DomainError(
+            _l("Registration must close before the event starts."), field="registration_closes_at"
+        )
+    if opens is not None and opens >= (closes or starts):
+        raise DomainError(
+            _l("Registration must open before it closes."), field="registration_opens_at"
+        )
+    deadline = data["cancellation_deadline"]
+    if deadline is not None and deadline > starts:
+        raise DomainError(
+            _l("The deadline for cancelling must be before the event starts."),
+            field="cancellation_deadline",
+        )
+    if not data["place"] and not data["online_link"]:
+        raise DomainError(_l("Give a place or an online link."), field="place")
+
+
+def registrations_of(session: Session, user: User) -> list[Registration]:
+    """Her registrations, for every event."""
+    return list(
+        session.scalars(
+            sa.select(Registration).where(Registration.user_id == user.id).order_by(Registration.id)
+        )
+    )
