@@ -13,10 +13,11 @@ from collections.abc import Callable
 import sqlalchemy as sa
 from flask import Flask
 
+from event_data import event_data
 from mentornet.core.permissions import ROUTE_PERMISSIONS, SIGNED_IN
 from mentornet.modules.accounts.invitations import invite_staff
 from mentornet.modules.accounts.models import Role, User
-from mentornet.modules.events.models import Audience, Event, EventKind, Registration
+from mentornet.modules.events.models import Event, Registration
 from mentornet.modules.events.operations import create_event, register
 from mentornet.modules.matching.models import MatchingBatch
 from mentornet.modules.mentorships import cycle
@@ -126,25 +127,10 @@ def _foreign_registration(app: Flask, make_profile: ProfileFactory, tag: str) ->
     with app.test_request_context("/morocco/"), tenant_session("morocco") as (session, tenant):
         user = session.get(User, member.user_id)
         assert user is not None
-        starts = dt.datetime.now(dt.UTC) + dt.timedelta(days=7)
         event: Event = create_event(
             session,
             tenant,
-            {
-                "kind": EventKind.WORKSHOP,
-                "audience": Audience.MEMBERS,
-                "title": {"ar": "ورشة", "fr": "Atelier"},
-                "description": {},
-                "starts_at": starts,
-                "ends_at": starts + dt.timedelta(hours=2),
-                "place": "Rabat",
-                "online_link": "",
-                "languages": ["ar"],
-                "capacity": 5,
-                "registration_opens_at": None,
-                "registration_closes_at": None,
-                "cancellation_deadline": None,
-            },
+            event_data(title={"ar": "ورشة", "fr": "Atelier"}, place="Rabat", languages=["ar"]),
             actor=user,
         )
         registration = register(session, tenant, event, user)

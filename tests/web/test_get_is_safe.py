@@ -15,11 +15,16 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
 
+from event_data import event_data
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User
+from mentornet.modules.events.models import Event
+from mentornet.modules.events.operations import create_event, register
 from mentornet.modules.matching.models import MatchingBatch
 from mentornet.modules.profiles.models import Profile, ProfileStatus
+from mentornet.modules.tenants.models import Tenant
 from mentornet.modules.tenants.operations import tenant_session
 
 from helpers import Database, ProfileFactory, UserFactory, ended_pair, login, table_digests
@@ -35,13 +40,14 @@ def _network(app: Flask, make_user: UserFactory, make_profile: ProfileFactory) -
     waiting = make_profile("denmark", "mentee", ProfileStatus.APPROVED, email="eva@example.org")
     for role in (Role.COORDINATOR, Role.ADMIN, Role.TRANSLATOR):
         make_user("denmark", email=f"{role.value}@example.org", roles=(role,))
-    with app.test_request_context("/denmark/"), tenant_session("denmark") as (session, _):
+    with app.test_request_context("/denmark/"), tenant_session("denmark") as (session, tenant):
         profile = session.get(Profile, mentee_id)
         assert profile is not None
         user = session.get(User, profile.user_id)
         assert user is not None
         batch = MatchingBatch(started_by_id=user.id)
         session.add(batch)
+        event = _workshop(session, tenant, user)
         session.commit()
         outcome_id = session.scalar(
             sa.text("SELECT id FROM outcomes WHERE profile_id = :p ORDER BY id DESC LIMIT 1"),
@@ -53,8 +59,16 @@ def _network(app: Flask, make_user: UserFactory, make_profile: ProfileFactory) -
             "mentorship_id": str(pair_id),
             "batch_id": str(batch.id),
             "outcome_id": str(outcome_id),
+            "event_id": str(event.id),
             "filename": "style.css",
         }
+
+
+def _workshop(session: Session, tenant: Tenant, member: User) -> Event:
+    """A coming workshop that the mentee has a place at."""
+    event = create_event(session, tenant, event_data(), actor=member)
+    register(session, tenant, event, member)
+    return event
 
 
 ACCOUNTS = (
