@@ -20,7 +20,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 # What may stay in a cache: the same bytes for everybody, never a person's data.
-SHARED_ENDPOINTS = frozenset({"static", "portal.theme"})
+SHARED_ENDPOINTS = frozenset({"static", "portal.theme", "portal.logo"})
 
 
 def add_security_headers(response: Response) -> Response:

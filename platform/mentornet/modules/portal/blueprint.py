@@ -11,9 +11,11 @@ bp = Blueprint("portal", __name__, template_folder="templates")
 PERMISSIONS = {
     "index": ANYONE,
     "theme": ANYONE,
+    "logo": ANYONE,
     "me": ALL_ROLES,  # the member area
 }
 
 bp.add_url_rule("/", view_func=views.index)
 bp.add_url_rule("/theme.css", view_func=views.theme)
+bp.add_url_rule("/logo.png", view_func=views.logo)
 bp.add_url_rule("/me/", view_func=views.me)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Response, g, render_template
+from flask import Response, g, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from werkzeug.exceptions import NotFound
 
 from mentornet.core.i18n import join_list, term
 from mentornet.extensions import db
@@ -21,6 +22,7 @@ from mentornet.modules.mentorships.reasons import DECLINE_REASON_TITLES
 from mentornet.modules.profiles.models import STATUS_LABELS, ProfileStatus
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.modules.profiles.progress import next_step
+from mentornet.modules.tenants.logos import current_logo
 
 CYCLE_STEPS = ("meet", "plan", "achieve", "close")
 # The roles that make an account a working one (not a mentorship's), in the reader's words.
@@ -54,6 +56,17 @@ def theme() -> ResponseReturnValue:
     response = Response(css, mimetype="text/css")
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
+
+
+def logo() -> ResponseReturnValue:
+    """The network's logo, re-encoded when uploaded; the page links it with ?v=<its hash>."""
+    found = current_logo(db.session, g.tenant)
+    if found is None:
+        raise NotFound()
+    response = Response(found.content, mimetype="image/png")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    response.set_etag(found.sha256)
+    return response.make_conditional(request)
 
 
 def me() -> ResponseReturnValue:

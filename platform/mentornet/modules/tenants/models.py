@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKeyConstraint, String, UniqueConstraint
+from sqlalchemy import ForeignKeyConstraint, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
@@ -35,6 +35,9 @@ class Tenant(Base):
     locales: Mapped[list[str]]
     settings: Mapped[dict[str, Any]]
     settings_version: Mapped[int] = mapped_column(default=1)
+    # The SHA-256 of the logo in use (a row of tenant_logos), or None: read with the network on
+    # every request, so pages know whether to show a logo without another query.
+    logo_sha256: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -90,6 +93,24 @@ class TenantSettingsVersion(TenantScoped, Base):
     author_id: Mapped[int | None]
     changed_by: Mapped[str] = mapped_column(String(200))
     reason: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TenantLogo(TenantScoped, Base):
+    """A logo an admin uploaded, as re-encoded PNG (tenants/logos.py); every one is kept."""
+
+    __tablename__ = "tenant_logos"
+    __tenant_table_args__ = (
+        UniqueConstraint("tenant_id", "sha256"),
+        ForeignKeyConstraint(["tenant_id", "uploaded_by_id"], ["users.tenant_id", "users.id"]),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int]
+    height: Mapped[int]
+    uploaded_by_id: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
