@@ -27,6 +27,22 @@ KIND_TITLES: dict[str, LazyString] = {
     "consent_withdrawn": lazy_pgettext("audit kind", "Consent withdrawn"),
     "privacy_notice_published": lazy_pgettext("audit kind", "Privacy notice published"),
     "privacy_notice_accepted": lazy_pgettext("audit kind", "Privacy notice accepted"),
+    "second_factor_enabled": lazy_pgettext("audit kind", "Authenticator app set up"),
+    "second_factor_removed": lazy_pgettext("audit kind", "Authenticator app removed"),
+    "second_factor_reset": lazy_pgettext("audit kind", "Authenticator app reset by the operators"),
+    "second_factor_failed": lazy_pgettext("audit kind", "Wrong sign-in code"),
+    "recovery_code_used": lazy_pgettext("audit kind", "Recovery code used"),
+    "recovery_codes_renewed": lazy_pgettext("audit kind", "Recovery codes renewed"),
+    "invitation_sent": lazy_pgettext("audit kind", "Staff invitation sent"),
+    "invitation_accepted": lazy_pgettext("audit kind", "Staff invitation accepted"),
+    "invitation_revoked": lazy_pgettext("audit kind", "Staff invitation revoked"),
+    "logo_changed": lazy_pgettext("audit kind", "Logo changed"),
+    "logo_removed": lazy_pgettext("audit kind", "Logo removed"),
+    "create_event": lazy_pgettext("audit kind", "Event created"),
+    "update_event": lazy_pgettext("audit kind", "Event changed"),
+    "cancel_event": lazy_pgettext("audit kind", "Event cancelled"),
+    "cancel_registration": lazy_pgettext("audit kind", "Place at an event given up"),
+    "mark_attended": lazy_pgettext("audit kind", "Attendance marked"),
 }
 
 
