@@ -44,9 +44,9 @@ def _state(app: Flask, tenant: str = "denmark") -> tuple[int, dict[str, Any], in
         return row.settings_version, row.settings, count or 0
 
 
-def _form(app: Flask, **changes: str) -> dict[str, Any]:
+def _form(app: Flask, tenant: str = "denmark", **changes: str) -> dict[str, Any]:
     """The page's form as stored, with `changes` typed over it."""
-    version, settings, _count = _state(app)
+    version, settings, _count = _state(app, tenant)
     matching = settings["matching"]
     form: dict[str, Any] = {
         "version": str(version),
@@ -63,8 +63,8 @@ def _form(app: Flask, **changes: str) -> dict[str, Any]:
         form["matching.constraints.shared_language"] = "1"
     for name, criterion in matching["criteria"].items():
         form[f"matching.criteria.{name}.weight"] = str(criterion["weight"])
-    for number, question in enumerate(matching["questions"]):
-        form[f"matching.questions[{number}].weight"] = str(question["weight"])
+    for question in matching["questions"]:
+        form[f"matching.question_weights.{question['question']}"] = str(question["weight"])
     form.update(changes)
     return form
 
@@ -107,8 +107,8 @@ GOALS_ONLY = {
     **{f"matching.criteria.{name}.weight": "0" for name in ("languages", "distance")},
     "matching.criteria.availability.weight": "0",
     "matching.criteria.goals.weight": "100",
-    "matching.questions[0].weight": "0",
-    "matching.questions[1].weight": "0",
+    "matching.question_weights.sectors": "0",
+    "matching.question_weights.meeting_format": "0",
 }
 
 
@@ -211,7 +211,7 @@ def test_bad_input_is_refused_by_its_field_for_preview_and_save(
     state = _state(app)
     bad = {
         "matching.criteria.goals.weight": "x",
-        "matching.questions[0].weight": "200",
+        "matching.question_weights.sectors": "200",
         "matching.mode": "lottery",
         "matching.constraints.usable_language_level": "D9",
         "matching.suggestions": "\x00",
@@ -221,7 +221,7 @@ def test_bad_input_is_refused_by_its_field_for_preview_and_save(
         page = response.get_data(as_text=True)
         assert response.status_code == 422, action
         assert 'id="error-matching-criteria-goals-weight-1"' in page
-        assert 'id="error-matching-questions-0-weight-1"' in page
+        assert 'id="error-matching-question_weights-sectors-1"' in page
         assert 'id="error-matching-mode-1"' in page
         assert 'id="error-matching-constraints-usable_language_level-1"' in page
         assert 'id="error-matching-suggestions-1"' in page
@@ -269,3 +269,28 @@ def test_an_empty_waiting_list_says_so(
     assert _translated(app, "Nobody is waiting for a match, so there is nothing to compare.") in (
         response.get_data(as_text=True)
     )
+
+
+def test_the_admin_chooses_which_choice_questions_feed_the_score(
+    app: Flask, client: FlaskClient, make_user: UserFactory
+) -> None:
+    """Morocco weighs support areas and sectors: the business stage (a choice question not
+    weighed yet) gets a weight, and the sectors set to 0 leave the score."""
+    _admin(client, make_user, "morocco")
+    page = client.get("/morocco/admin/matching").get_data(as_text=True)
+    assert 'name="matching.question_weights.business_stage"' in page
+    assert 'name="matching.question_weights.mentor_experience"' not in page  # free text
+    changes = {
+        "matching.question_weights.business_stage": "15",
+        "matching.question_weights.business_sectors": "0",
+    }
+    response = _post(client, _form(app, "morocco", action="save", **changes), tenant="morocco")
+    assert response.status_code == 303
+    _version, settings, _count = _state(app, "morocco")
+    weights = {q["question"]: q["weight"] for q in settings["matching"]["questions"]}
+    assert weights == {"support_areas": weights["support_areas"], "business_stage": 15}
+    _version, denmark, _count = _state(app)
+    assert [q["question"] for q in denmark["matching"]["questions"]] == [
+        "sectors",
+        "meeting_format",
+    ]

@@ -8,6 +8,7 @@ and under the typed settings, side by side; a preview saves nothing.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from flask import flash, g, redirect, render_template, request, url_for
@@ -31,7 +32,7 @@ from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.config import TenantConfig
 from mentornet.modules.tenants.models import localized
 from mentornet.modules.tenants.operations import validated_settings
-from mentornet.modules.tenants.schemas import CEFR, CRITERIA, MATCHING_MODES
+from mentornet.modules.tenants.schemas import CEFR, CRITERIA, MATCHING_MODES, question_types
 
 MODES = {  # the network's own words for mentors and mentees are filled in (term)
     "coordinator": _l("Coordinators propose the pairs"),
@@ -74,7 +75,8 @@ def matching_settings() -> ResponseReturnValue:
 
 
 def _edited(form: SettingsForm) -> dict[str, Any]:
-    """The [matching] section from the form; question keys stay as stored (weights change)."""
+    """The [matching] section from the form. Every choice question has a weight field; those at
+    0 (or left empty) do not feed the score and are left out of [[matching.questions]]."""
     values = request.form
     section: dict[str, Any] = copy.deepcopy(g.tenant.settings[PREFIX])
     section["mode"] = values.get(f"{PREFIX}.mode", "")
@@ -84,8 +86,9 @@ def _edited(form: SettingsForm) -> dict[str, Any]:
         name: {"weight": values.get(f"{PREFIX}.criteria.{name}.weight", "").strip()}
         for name in CRITERIA
     }
-    for number, question in enumerate(section.get("questions", [])):
-        question["weight"] = values.get(f"{PREFIX}.questions[{number}].weight", "").strip()
+    section["questions"] = [
+        {"question": key, "weight": weight} for key, weight in _typed_question_weights()
+    ]
     constraints = section.setdefault("constraints", {})
     constraints["shared_language"] = f"{PREFIX}.constraints.shared_language" in values
     constraints["usable_language_level"] = values.get(
@@ -94,6 +97,51 @@ def _edited(form: SettingsForm) -> dict[str, Any]:
     for name in CONSTRAINT_NUMBERS:
         constraints[name] = values.get(f"{PREFIX}.constraints.{name}", "").strip()
     return section
+
+
+def _matchable_questions() -> list[str]:
+    """The keys of the questions matching may weigh: those weighed now (in their order), then
+    every other choice question still asked."""
+    weighed = [entry["question"] for entry in g.tenant.settings[PREFIX].get("questions", [])]
+    types = question_types()
+    others = [
+        question["key"]
+        for question in g.tenant.settings.get("questionnaire", [])
+        if question["key"] not in weighed
+        and not question.get("retired")
+        and question.get("type") in types
+        and types[question["type"]].matchable
+    ]
+    return weighed + others
+
+
+def _typed_question_weights() -> list[tuple[str, str]]:
+    """(key, typed weight) of the questions sent to the score: all but those typed as 0 or empty
+    (a weight that is not a number goes on, so that the schema names it)."""
+    typed = []
+    for key in _matchable_questions():
+        weight = request.form.get(_question_path(key), "").strip()
+        try:
+            if weight == "" or float(weight) == 0:
+                continue
+        except ValueError:
+            pass
+        typed.append((key, weight))
+    return typed
+
+
+def _question_path(key: str) -> str:
+    return f"{PREFIX}.question_weights.{key}"
+
+
+def _field_paths(form: SettingsForm) -> None:
+    """A refusal names matching.questions[i]: move it to that question's own field."""
+    order = [key for key, _weight in _typed_question_weights()]
+    for path in list(form.errors):
+        match = re.fullmatch(r"matching\.questions\[(\d+)\](?:\..*)?", path)
+        if match and int(match.group(1)) < len(order):
+            target = _question_path(order[int(match.group(1))])
+            form.errors.setdefault(target, []).extend(form.errors.pop(path))
 
 
 def _current_values() -> dict[str, Any]:
@@ -108,8 +156,9 @@ def _current_values() -> dict[str, Any]:
             for name in CRITERIA
         }
     )
-    for number, question in enumerate(stored.get("questions", [])):
-        values[f"{PREFIX}.questions[{number}].weight"] = _number(question["weight"])
+    weights = {entry["question"]: entry["weight"] for entry in stored.get("questions", [])}
+    for key in _matchable_questions():
+        values[_question_path(key)] = _number(weights.get(key, 0))
     constraints = stored["constraints"]
     values[f"{PREFIX}.constraints.shared_language"] = constraints["shared_language"]
     values[f"{PREFIX}.constraints.usable_language_level"] = constraints["usable_language_level"]
@@ -124,27 +173,24 @@ def _number(weight: float) -> float | int:
     return int(weight) if float(weight).is_integer() else weight
 
 
-def _question_labels(locale: str) -> list[str]:
-    """The label of each weighed question, in the order of [[matching.questions]]."""
+def _question_labels(locale: str) -> dict[str, str]:
+    """The label of each question matching may weigh, by its weight field's path."""
     asked = {q["key"]: q for q in g.tenant.settings.get("questionnaire", [])}
-    labels = []
-    for entry in g.tenant.settings[PREFIX].get("questions", []):
-        question = asked.get(entry["question"], {})
-        texts = question.get("label") or {}
-        labels.append(localized(texts, locale, g.tenant.default_locale) or entry["question"])
+    labels = {}
+    for key in _matchable_questions():
+        texts = asked.get(key, {}).get("label") or {}
+        labels[_question_path(key)] = localized(texts, locale, g.tenant.default_locale) or key
     return labels
 
 
-def _labels(question_labels: list[str]) -> dict[str, Any]:
+def _labels(question_labels: dict[str, str]) -> dict[str, Any]:
     labels: dict[str, Any] = {
         f"{PREFIX}.mode": _("How pairs are made"),
         "reason": _("Why (optional)"),
     }
     labels.update({f"{PREFIX}.{name}": label for name, label in NUMBERS.items()})
     labels.update({f"{PREFIX}.criteria.{name}.weight": CRITERION_LABELS[name] for name in CRITERIA})
-    labels.update(
-        {f"{PREFIX}.questions[{n}].weight": label for n, label in enumerate(question_labels)}
-    )
+    labels.update(question_labels)
     labels[f"{PREFIX}.constraints.shared_language"] = _("A pair must share a language")
     labels[f"{PREFIX}.constraints.usable_language_level"] = _(
         "Lowest level at which a language counts as shared"
@@ -164,6 +210,7 @@ def _render(
     form: SettingsForm, status: int, previews: list[matching.WeightsPreview] | None = None
 ) -> ResponseReturnValue:
     values = _current_values()
+    _field_paths(form)
     if form.values:
         values = {path: form.values.get(path, "") for path in values}
         shared = f"{PREFIX}.constraints.shared_language"
