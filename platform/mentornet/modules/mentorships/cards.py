@@ -13,6 +13,7 @@ from mentornet.modules.accounts.models import User
 from mentornet.modules.mentorships.models import OPEN_FOR_MENTEE
 from mentornet.modules.mentorships.operations import mentorships_of
 from mentornet.modules.profiles.classifications import isced_levels, isco
+from mentornet.modules.profiles.fields import Reader, show_answer
 from mentornet.modules.profiles.models import Profile, ProfileRole
 from mentornet.modules.tenants.models import Tenant
 
@@ -27,8 +28,9 @@ class Card:
 
 
 def card_for(session: Session, tenant: Tenant, profile: Profile, *, to_partner: bool) -> Card:
-    """First name and what helps a match. Her story only for her partner in a pair (proposed or
-    working together), and only if she allowed her mentor to read it; never on browsing cards."""
+    """First name and what helps a match, with the answers the network shares (_shared_answers).
+    Her story only for her partner in a pair (proposed or working together), and only if she
+    allowed her mentor to read it; never on browsing cards."""
     user = session.get(User, profile.user_id)
     locale = current_locale()
     facts: list[tuple[Any, str]] = []
@@ -55,9 +57,33 @@ def card_for(session: Session, tenant: Tenant, profile: Profile, *, to_partner: 
         facts.append((label, join_list(goals.get(key, key) for key in profile.goals)))
     if profile.city:
         facts.append((_l("City"), profile.city))
+    facts.extend(_shared_answers(tenant, profile, locale, to_partner=to_partner))
     shared = to_partner and "story" in (profile.shared_with_mentor or [])
     story = profile.story if shared else None
     return Card(profile.id, first_name(user), profile.role, facts, story)
+
+
+def _shared_answers(
+    tenant: Tenant, profile: Profile, locale: str, *, to_partner: bool
+) -> list[tuple[Any, str]]:
+    """Her answers to the questions whose `visible_to` lets this reader see them: "cards" on every
+    card, "mentor" or "mentee" on her partner's card. A private (sensitive) answer goes only to her
+    partner, and only if she ticked it among what her mentor may read; never onto other cards."""
+    reader = Reader.of(tenant.config, locale)
+    partner = ("mentor" if profile.role is ProfileRole.MENTEE else "mentee") if to_partner else None
+    facts: list[tuple[Any, str]] = []
+    for question in tenant.config.questionnaire:
+        if profile.role.value not in question["audience"]:
+            continue
+        readers = set(question.get("visible_to") or ["staff"])
+        if question.get("sensitive"):
+            allowed = partner in readers and question["key"] in (profile.shared_with_mentor or [])
+        else:
+            allowed = "cards" in readers or partner in readers
+        shown = show_answer(question, (profile.answers or {}).get(question["key"]), reader)
+        if allowed and shown:
+            facts.append((reader.text(question["label"]), shown))
+    return facts
 
 
 def first_name(user: User | None) -> str:
