@@ -60,6 +60,7 @@ def _network(app: Flask, make_user: UserFactory, make_profile: ProfileFactory) -
             "batch_id": str(batch.id),
             "outcome_id": str(outcome_id),
             "event_id": str(event.id),
+            "slug": "denmark",  # the operator console names a network by its slug
             "filename": "style.css",
         }
 

@@ -34,6 +34,10 @@ def test_every_post_route_refuses_a_missing_csrf_token(
         if "POST" not in (rule.methods or set()):
             continue
         path = re.sub(r"<(?:int:)?\w+>", "1", rule.rule.replace("<tenant_slug>", "denmark"))
+        # A network's page answers in its language (Danish); the platform's own pages, such as the
+        # operator console, in the browser's (none here: English).
+        on_platform = "<tenant_slug>" not in rule.rule
         response = client.post(path, data={"email": "a@b.c"})
         assert response.status_code == 400, path
-        assert "formularen er udløbet" in response.get_data(as_text=True).lower(), path
+        expected = "the form has expired" if on_platform else "formularen er udløbet"
+        assert expected in response.get_data(as_text=True).lower(), path

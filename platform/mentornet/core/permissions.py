@@ -24,12 +24,14 @@ MEMBER = "member"
 COORDINATOR = "coordinator"
 ADMIN = "admin"
 TRANSLATOR = "translator"
+OPERATOR = "operator"  # a platform operator (modules/operators), signed in at /operator/login
 
 ANYONE = frozenset({PUBLIC})
 ANY_ACCOUNT = frozenset({SIGNED_IN})
 STAFF = frozenset({COORDINATOR, ADMIN})
 ADMINS = frozenset({ADMIN})  # the admin console: the network's configuration
 ALL_ROLES = frozenset({MEMBER, COORDINATOR, ADMIN, TRANSLATOR})
+OPERATORS = frozenset({OPERATOR})  # the operator console: counts across networks, never people
 
 # The platform's own routes. Each module's blueprint.py declares PERMISSIONS for its routes, and
 # create_app merges them in (merge_permissions) before the first request.
@@ -63,6 +65,10 @@ def enforce_permissions() -> ResponseReturnValue | None:
         log.error("route %s is not in the permission table; refused", endpoint)
         abort(403)
     if PUBLIC in allowed:
+        return None
+    if OPERATOR in allowed:  # g.operator is loaded by modules/operators before this runs
+        if g.get("operator") is None:
+            return redirect(url_for("operators.login"))
         return None
     if not current_user.is_authenticated:
         if g.get("tenant") is None:

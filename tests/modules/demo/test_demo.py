@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 
 from mentornet.modules.demo.cli import demo
 
-from helpers import login
+from helpers import login, post_form
 
 
 def test_demo_creates_staff_accounts_that_can_log_in(app: Flask, client: FlaskClient) -> None:
@@ -23,3 +23,9 @@ def test_demo_creates_staff_accounts_that_can_log_in(app: Flask, client: FlaskCl
     password = app.config["DEMO_PASSWORD"]
     response = login(client, "morocco", "coordinator@morocco.example", password)
     assert response.headers["Location"] == "/morocco/staff/"
+    # The operator, listed with the others; her password is right, and a code is asked next.
+    assert "operator@mentornet.example" in result.output
+    step = post_form(
+        client, "/operator/login", {"email": "operator@mentornet.example", "password": password}
+    )
+    assert step.status_code == 303 and step.headers["Location"] == "/operator/login/code"

@@ -170,14 +170,19 @@ def remaining_recovery_codes(session: Session, user: User) -> int:
 
 
 def _matching_step(factor: SecondFactor, code: str) -> int | None:
-    """The time step a 6-digit code belongs to (now, or one step either side), if not used yet."""
+    return code_step(factor.secret, factor.last_step, code)
+
+
+def code_step(secret: str, last_step: int | None, code: str) -> int | None:
+    """The time step a 6-digit code belongs to (now, or one step either side), if it is later
+    than the last step accepted (a code works once). Operators' logins use it too."""
     code = "".join(code.split())
     if len(code) != 6 or not code.isascii() or not code.isdigit():
         return None
-    totp = pyotp.TOTP(factor.secret)
+    totp = pyotp.TOTP(secret)
     now = int(time.time()) // _STEP_SECONDS
     for step in (now, now - 1, now + 1):
-        if factor.last_step is not None and step <= factor.last_step:
+        if last_step is not None and step <= last_step:
             continue
         if hmac.compare_digest(totp.at(step * _STEP_SECONDS), code):
             return step

@@ -20,11 +20,15 @@ from mentornet.modules.demo.operations import (
     generate_members,
     reference_packs,
 )
+from mentornet.modules.operators.operations import demo_operator
 from mentornet.modules.tenants.models import Tenant
 from mentornet.modules.tenants.operations import get_tenant_by_slug, import_tenant, tenant_session
 from mentornet.modules.tenants.packs import read_pack
 
 DEFAULT_MEMBERS = 200  # per network: `make demo` starts in a few seconds
+
+
+DEMO_OPERATOR = "operator@mentornet.example"
 
 
 @click.command("demo")
@@ -65,6 +69,14 @@ def demo(members: int, tenants: tuple[str, ...], seed: int) -> None:
             session.commit()
             if members:
                 accounts += _members(session, tenant, members, seed, member_hash)
+    demo_operator(db.session, DEMO_OPERATOR, password)
+    db.session.commit()
+    accounts.append(
+        DemoAccount(
+            "platform", DEMO_OPERATOR, "operator",
+            "/operator/login; sets up an authenticator app (TOTP) at the first login",
+        )
+    )  # fmt: skip
     _print_accounts(accounts, password)
     click.echo(f"Ready in {time.perf_counter() - started:.1f} s.\n")
 
