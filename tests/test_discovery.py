@@ -38,10 +38,19 @@ def test_every_module_file_of_a_kind_is_found_in_sorted_order() -> None:
 
 
 def test_every_blueprint_is_registered_under_the_network_prefix(app: Flask) -> None:
+    """Every module's pages belong to a network, but those whose blueprint.py says
+    TENANT_PREFIX = False (the operator console, at its own url_prefix)."""
+    platform_level = {}
     for module in find("blueprint"):
         assert app.blueprints[module.bp.name] is module.bp
+        if getattr(module, "TENANT_PREFIX", True) is False:
+            platform_level[module.bp.name] = module.bp.url_prefix
+    assert platform_level == {"operators": "/operator"}
     for rule in app.url_map.iter_rules():
-        if rule.endpoint != "static" and not rule.endpoint.startswith("web."):
+        blueprint = rule.endpoint.split(".")[0]
+        if blueprint in platform_level:
+            assert rule.rule.startswith(f"{platform_level[blueprint]}/"), rule.rule
+        elif rule.endpoint != "static" and not rule.endpoint.startswith("web."):
             assert rule.rule.startswith("/<tenant_slug>/"), rule.rule
 
 
@@ -70,6 +79,7 @@ def test_the_mentornet_command_has_core_s_and_every_module_s_commands() -> None:
         "bench",
         "demo",
         "mentorships",
+        "operators",
         "outbox",
         "profiles",
         "retention",
