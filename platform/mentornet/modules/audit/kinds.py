@@ -27,6 +27,8 @@ KIND_TITLES: dict[str, LazyString] = {
     "consent_withdrawn": lazy_pgettext("audit kind", "Consent withdrawn"),
     "privacy_notice_published": lazy_pgettext("audit kind", "Privacy notice published"),
     "privacy_notice_accepted": lazy_pgettext("audit kind", "Privacy notice accepted"),
+    "translation_override_saved": lazy_pgettext("audit kind", "Wording of a core text changed"),
+    "translation_override_reverted": lazy_pgettext("audit kind", "Wording of a core text reverted"),
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKeyConstraint, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKeyConstraint, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
@@ -35,6 +35,9 @@ class Tenant(Base):
     locales: Mapped[list[str]]
     settings: Mapped[dict[str, Any]]
     settings_version: Mapped[int] = mapped_column(default=1)
+    # A new random number on every change of the network's wording overrides (0: never had any);
+    # the key of each worker's cache of them (modules/translations/overrides.py).
+    overrides_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -1,0 +1,243 @@
+"""Translation pages for translators and administrators: the status of each of the network's
+languages, and its wording overrides of core texts (docs/languages.md, "Wording overrides")."""
+
+from __future__ import annotations
+
+import gettext as gnu_gettext
+from functools import cache
+from typing import Any
+
+from babel.messages.plurals import get_plural
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from marshmallow import Schema as MarshmallowSchema
+
+from mentornet.core.i18n import current_locale
+from mentornet.core.permissions import ADMIN, TRANSLATOR
+from mentornet.core.schemas import Schema, String, length
+from mentornet.extensions import db
+from mentornet.modules.admin.views import Route, Section
+from mentornet.modules.translations import overrides as ops
+from mentornet.modules.translations.content import content_status
+from mentornet.modules.translations.operations import status as core_status
+from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
+from mentornet.web.forms import FormResult, flash_errors, parse_form, parse_query
+
+TRANSLATORS = frozenset({ADMIN, TRANSLATOR})
+OVERRIDES = "admin.translation_overrides"
+
+
+class SearchSchema(Schema):
+    locale = String(single_line=True, validate=length(maximum=10))
+    q = String(single_line=True, validate=length(maximum=200))
+
+
+class MessageSchema(Schema):
+    locale = String(single_line=True, required=True, validate=length(maximum=10))
+    context = String(single_line=True, validate=length(maximum=200), load_default="")
+    msgid = String(required=True, validate=length(maximum=ops.MAX_FORM_LENGTH))
+
+
+SEARCH_LABELS = {"locale": _l("Language"), "q": _l("Search the core texts")}
+
+
+def status() -> ResponseReturnValue:
+    """Per language of the network: core texts, the network's own texts, overrides."""
+    core = {
+        state.locale: state
+        for state in core_status(ops.translations_dir(), tuple(g.tenant.locales))
+    }
+    content = content_status(g.tenant)
+    every = ops.list_overrides(db.session)
+    rows = []
+    for loc in g.tenant.locales:
+        mine = [o for o in every if o.locale == loc]
+        catalogue = ops.core_messages(loc)
+        rows.append(
+            {
+                "locale": loc,
+                "core": core[loc],
+                "content": content[loc],
+                "overrides": len(mine),
+                "outdated": sum(1 for o in mine if ops.is_outdated(o, catalogue)),
+            }
+        )
+    return render_template("admin/translations.html", rows=rows)
+
+
+def overrides() -> ResponseReturnValue:
+    """The network's overrides in one language, and a search of the core texts to reword."""
+    form = parse_query(SearchSchema())
+    if not form.ok:
+        flash_errors(form, SEARCH_LABELS)
+    chosen = form.data if form.ok else {}
+    locale = _chosen_locale(chosen.get("locale"))
+    query = chosen.get("q", "")
+    existing = ops.list_overrides(db.session, locale)
+    catalogue = ops.core_messages(locale)
+    by_key = {(o.context, o.msgid): o for o in existing}
+    return render_template(
+        "admin/translation_overrides.html",
+        form=form,
+        labels=SEARCH_LABELS,
+        locale=locale,
+        locales=g.tenant.locales,
+        query=query,
+        results=ops.search_core(locale, query) if query else [],
+        existing=existing,
+        by_key=by_key,
+        outdated={o.id for o in existing if ops.is_outdated(o, catalogue)},
+        catalogue=catalogue,
+    )
+
+
+def edit_override() -> ResponseReturnValue:
+    """Reword one core text in one language: every plural form, with the core text beside."""
+    if request.method != "POST":
+        message_form = parse_query(MessageSchema())
+        if not message_form.ok:
+            abort(404)
+        locale = _network_locale(message_form.data["locale"])
+        message = _message_or_404(locale, message_form.data["context"], message_form.data["msgid"])
+        found = ops.find_override(db.session, locale, message.context, message.msgid)
+        values = {**message_form.values}
+        for index, text in enumerate(found.forms if found else []):
+            values[f"form_{index}"] = text
+        return _render_edit(FormResult(values=values), locale, message, 200)
+    key_form = parse_form(MessageSchema())
+    if not key_form.ok:
+        abort(400)
+    locale = _network_locale(key_form.data["locale"])
+    message = _message_or_404(locale, key_form.data["context"], key_form.data["msgid"])
+    form = parse_form(_forms_schema(_form_count(locale, message)))
+    form.values.update(key_form.values)
+    if not form.ok:
+        return _render_edit(form, locale, message, 422)
+    refusal_shows_form(form, lambda: _render_edit(form, locale, message, 422))
+    forms = [form.data.get(f"form_{index}", "") for index in range(_form_count(locale, message))]
+    ops.save_override(
+        db.session,
+        g.tenant,
+        actor_id=current_user.id,
+        locale=locale,
+        context=message.context,
+        msgid=message.msgid,
+        forms=forms,
+    )
+    flash(
+        _("The new wording has been saved. Pages show it from the next one that is opened."),
+        "success",
+    )
+    return redirect(url_for(OVERRIDES, locale=locale), 303)
+
+
+def revert_override() -> ResponseReturnValue:
+    """Delete an override: the core text applies again."""
+    key_form = parse_form(MessageSchema())
+    if not key_form.ok:
+        abort(400)
+    locale = _network_locale(key_form.data["locale"])
+    refusal_goes_to(url_for(OVERRIDES, locale=locale))
+    ops.revert_override(
+        db.session,
+        g.tenant,
+        actor_id=current_user.id,
+        locale=locale,
+        context=key_form.data["context"],
+        msgid=key_form.data["msgid"],
+    )
+    flash(_("The core text applies again."), "success")
+    return redirect(url_for(OVERRIDES, locale=locale), 303)
+
+
+def _chosen_locale(wanted: str | None) -> str:
+    """The language asked for if it is one of the network's, else the page's, else the first
+    that is not the source language."""
+    locales = list(g.tenant.locales)
+    if wanted in locales:
+        return str(wanted)
+    here = current_locale()
+    return here if here in locales else locales[0]
+
+
+def _network_locale(wanted: str) -> str:
+    if wanted not in g.tenant.locales:
+        abort(404)
+    return wanted
+
+
+def _message_or_404(locale: str, context: str, msgid: str) -> ops.CoreMessage:
+    message = ops.core_messages(locale).get((context, msgid))
+    if message is None:
+        abort(404)
+    return message
+
+
+def _form_count(locale: str, message: ops.CoreMessage) -> int:
+    return ops.plural_count(locale) if message.plural else 1
+
+
+def _forms_schema(count: int) -> MarshmallowSchema:
+    fields: dict[str, Any] = {
+        f"form_{index}": String(required=True, validate=length(maximum=ops.MAX_FORM_LENGTH))
+        for index in range(count)
+    }
+    return Schema.from_dict(fields)()
+
+
+@cache
+def plural_examples(locale: str) -> tuple[int, ...]:
+    """For each plural form of a locale, the smallest count that uses it (0, 1, 2, 3, 11, 100
+    in Arabic), so the page can say which form is which."""
+    rule = gnu_gettext.c2py(get_plural(locale).plural_expr)
+    examples: dict[int, int] = {}
+    for number in (*range(0, 200), 1000000):
+        examples.setdefault(int(rule(number)), number)
+    return tuple(examples.get(index, 0) for index in range(get_plural(locale).num_plurals))
+
+
+def _render_edit(
+    form: FormResult, locale: str, message: ops.CoreMessage, code: int
+) -> ResponseReturnValue:
+    count = _form_count(locale, message)
+    labels: dict[str, Any] = {}
+    for index in range(count):
+        labels[f"form_{index}"] = (
+            _("Form used for %(example)s", example=plural_examples(locale)[index])
+            if message.plural
+            else _("New wording")
+        )
+    page = render_template(
+        "admin/translation_override.html",
+        form=form,
+        labels=labels,
+        locale=locale,
+        message=message,
+        count=count,
+        existing=ops.find_override(db.session, locale, message.context, message.msgid),
+    )
+    return page, code
+
+
+SECTION = Section(_l("Translations"), "translations", 17)
+ROUTES = [
+    Route("/translations", "translations", status, allowed=TRANSLATORS),
+    Route("/translations/overrides", "translation_overrides", overrides, allowed=TRANSLATORS),
+    Route(
+        "/translations/overrides/edit",
+        "edit_translation_override",
+        edit_override,
+        methods=("GET", "POST"),
+        allowed=TRANSLATORS,
+    ),
+    Route(
+        "/translations/overrides/revert",
+        "revert_translation_override",
+        revert_override,
+        methods=("POST",),
+        allowed=TRANSLATORS,
+    ),
+]
