@@ -8,19 +8,22 @@ from functools import cache
 from typing import Any
 
 from babel.messages.plurals import get_plural
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from marshmallow import Schema as MarshmallowSchema
 
+from mentornet.core.errors import DomainError
 from mentornet.core.i18n import current_locale
 from mentornet.core.permissions import ADMIN, TRANSLATOR
 from mentornet.core.schemas import Schema, String, length
 from mentornet.extensions import db
 from mentornet.modules.admin.views import Route, Section
 from mentornet.modules.translations import overrides as ops
+from mentornet.modules.translations import pofile
 from mentornet.modules.translations.content import content_status
 from mentornet.modules.translations.operations import status as core_status
 from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
@@ -153,6 +156,61 @@ def revert_override() -> ResponseReturnValue:
     return redirect(url_for(OVERRIDES, locale=locale), 303)
 
 
+def po_files() -> ResponseReturnValue:
+    """Download the network's texts and overrides of a language as .po, or upload one."""
+    return _render_po(None, _chosen_locale(request.args.get("locale")), "")
+
+
+def export_po() -> ResponseReturnValue:
+    locale = _network_locale(request.args.get("locale", ""))
+    data = pofile.export_po(db.session, g.tenant, locale)
+    response = Response(data, mimetype="text/x-gettext-translation")
+    response.headers["Content-Disposition"] = f'attachment; filename="{g.tenant.slug}-{locale}.po"'
+    return response
+
+
+def import_po() -> ResponseReturnValue:
+    """`action=preview` with an uploaded file: the report, nothing saved, the text carried on;
+    `action=apply` with that text: saved when the file has no error, else the report again."""
+    locale = _network_locale(request.form.get("locale", ""))
+    refusal_goes_to(url_for("admin.translation_po_files", locale=locale))
+    if request.form.get("action") == "apply":
+        text = request.form.get("po_text", "")
+        if not text:
+            raise DomainError(_l("Choose a .po file."), field="file")
+        report = pofile.import_po(
+            db.session, g.tenant, locale, text.encode("utf-8"), actor=current_user
+        )
+        if report.applied:
+            flash(
+                ngettext(
+                    "%(num)d change has been saved.",
+                    "%(num)d changes have been saved.",
+                    len(report.changes),
+                ),
+                "success",
+            )
+            return redirect(url_for("admin.translation_po_files", locale=locale), 303)
+        return _render_po(report, locale, text), 422 if report.problems else 200
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        raise DomainError(_l("Choose a .po file."), field="file")
+    data = upload.stream.read(pofile.MAX_FILE_BYTES + 1)
+    report = pofile.check_po(db.session, g.tenant, locale, data)
+    text = data.decode("utf-8") if report.ok else ""
+    return _render_po(report, locale, text), 200 if report.ok else 422
+
+
+def _render_po(report: pofile.ImportReport | None, locale: str, text: str) -> str:
+    return render_template(
+        "admin/translation_po.html",
+        report=report,
+        locale=locale,
+        locales=g.tenant.locales,
+        text=text,
+    )
+
+
 def _chosen_locale(wanted: str | None) -> str:
     """The language asked for if it is one of the network's, else the page's, else the first
     that is not the source language."""
@@ -231,6 +289,15 @@ ROUTES = [
         "edit_translation_override",
         edit_override,
         methods=("GET", "POST"),
+        allowed=TRANSLATORS,
+    ),
+    Route("/translations/po", "translation_po_files", po_files, allowed=TRANSLATORS),
+    Route("/translations/po/export", "export_translation_po", export_po, allowed=TRANSLATORS),
+    Route(
+        "/translations/po/import",
+        "import_translation_po",
+        import_po,
+        methods=("POST",),
         allowed=TRANSLATORS,
     ),
     Route(
