@@ -59,3 +59,53 @@ def content_status(tenant: Tenant) -> dict[str, ContentStatus]:
         loc: ContentStatus(len(texts), sum(1 for t in texts if not t.texts.get(loc, "").strip()))
         for loc in tenant.locales
     }
+
+
+MISSING = "missing"
+TRANSLATED = "translated"
+OUTDATED = "outdated"
+HISTORY_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class ContentRow:
+    """One text for the side-by-side page: its source and target text and the target's state."""
+
+    path: str
+    source: str
+    target: str
+    state: str  # MISSING, TRANSLATED or OUTDATED
+
+
+def content_rows(
+    tenant: Tenant, versions: list[dict[str, Any]], source: str, target: str
+) -> list[ContentRow]:
+    """Every text of the network with its state in `target`: missing (empty), outdated (the
+    source text changed in a later settings version than the target text did) or translated.
+
+    `versions` are the settings documents of the network's versions, oldest first (the latest
+    HISTORY_LIMIT are enough: a change older than those counts as made in the oldest one)."""
+    locales = frozenset(tenant.locales)
+    source_changed: dict[str, int] = {}
+    target_changed: dict[str, int] = {}
+    previous: dict[str, dict[str, str]] = {}
+    for number, document in enumerate(versions):
+        tables = {path: dict(table) for path, table in text_tables(document, "", locales)}
+        for path, table in tables.items():
+            before = previous.get(path, {})
+            if table.get(source, "") != before.get(source, "") or path not in previous:
+                source_changed[path] = number
+            if table.get(target, "") != before.get(target, "") or path not in previous:
+                target_changed[path] = number
+        previous = tables
+    rows = []
+    for text in content_texts(tenant):
+        wanted = text.texts.get(target, "")
+        if not wanted.strip():
+            state = MISSING
+        elif source_changed.get(text.path, 0) > target_changed.get(text.path, 0):
+            state = OUTDATED
+        else:
+            state = TRANSLATED
+        rows.append(ContentRow(text.path, text.texts.get(source, ""), wanted, state))
+    return rows

@@ -3,10 +3,12 @@ languages, and its wording overrides of core texts (docs/languages.md, "Wording 
 
 from __future__ import annotations
 
+import copy
 import gettext as gnu_gettext
 from functools import cache
 from typing import Any
 
+import sqlalchemy as sa
 from babel.messages.plurals import get_plural
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -21,10 +23,20 @@ from mentornet.core.i18n import current_locale
 from mentornet.core.permissions import ADMIN, TRANSLATOR
 from mentornet.core.schemas import Schema, String, length
 from mentornet.extensions import db
+from mentornet.modules.admin.editing import SettingsForm, opened_form, save_settings, submitted_form
 from mentornet.modules.admin.views import Route, Section
+from mentornet.modules.tenants.models import TenantSettingsVersion
 from mentornet.modules.translations import overrides as ops
 from mentornet.modules.translations import pofile
-from mentornet.modules.translations.content import content_status
+from mentornet.modules.translations.content import (
+    HISTORY_LIMIT,
+    MISSING,
+    OUTDATED,
+    TRANSLATED,
+    content_rows,
+    content_status,
+    text_tables,
+)
 from mentornet.modules.translations.operations import status as core_status
 from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import FormResult, flash_errors, parse_form, parse_query
@@ -211,6 +223,78 @@ def _render_po(report: pofile.ImportReport | None, locale: str, text: str) -> st
     )
 
 
+def content() -> ResponseReturnValue:
+    """The network's own texts side by side: a source language beside a target language, each
+    text missing, translated or outdated; saved as one settings version."""
+    pair = request.form if request.method == "POST" else request.args
+    source, target = _language_pair(pair.get("source"), pair.get("target"))
+    if request.method != "POST":
+        return _render_content(opened_form(), source, target, 200)
+    form = submitted_form()
+    changes = _edited_texts(target)
+    if not changes:
+        flash(_("Nothing was changed."), "success")
+        return redirect(url_for("admin.translation_content", source=source, target=target), 303)
+    save_settings(form, changes, lambda f, code: _render_content(f, source, target, code))
+    flash(_("The translations have been saved."), "success")
+    return redirect(url_for("admin.translation_content", source=source, target=target), 303)
+
+
+def _language_pair(source: str | None, target: str | None) -> tuple[str, str]:
+    locales = list(g.tenant.locales)
+    chosen_source = source if source in locales else g.tenant.default_locale
+    others = [loc for loc in locales if loc != chosen_source] or locales
+    chosen_target = target if target in locales and target != chosen_source else others[0]
+    return str(chosen_source), str(chosen_target)
+
+
+def _edited_texts(target: str) -> dict[str, Any]:
+    """The sections whose texts in `target` the form changes (the privacy notice excepted: it is
+    published on its own page); an emptied text is removed, which the pack schema refuses."""
+    document = copy.deepcopy(g.tenant.settings)
+    sections: set[str] = set()
+    for path, table in text_tables(document, "", frozenset(g.tenant.locales)):
+        name = f"text.{path}"
+        if name not in request.form or path.startswith(pofile.NOT_IMPORTED):
+            continue
+        new = request.form[name].replace("\r\n", "\n").strip()
+        if new == table.get(target, ""):
+            continue
+        if new:
+            table[target] = new
+        else:
+            table.pop(target, None)
+        sections.add(path.split(".")[0])
+    return {section: document[section] for section in sorted(sections)}
+
+
+def _render_content(form: SettingsForm, source: str, target: str, code: int) -> ResponseReturnValue:
+    history = db.session.scalars(
+        sa.select(TenantSettingsVersion.settings)
+        .order_by(TenantSettingsVersion.version.desc())
+        .limit(HISTORY_LIMIT)
+    ).all()
+    documents = [*reversed(history), g.tenant.settings]
+    rows = [
+        row
+        for row in content_rows(g.tenant, documents, source, target)
+        if not row.path.startswith(pofile.NOT_IMPORTED)
+    ]
+    page = render_template(
+        "admin/translation_content.html",
+        form=form,
+        rows=rows,
+        source=source,
+        target=target,
+        locales=g.tenant.locales,
+        counts={
+            state: sum(1 for r in rows if r.state == state)
+            for state in (MISSING, OUTDATED, TRANSLATED)
+        },
+    )
+    return page, code
+
+
 def _chosen_locale(wanted: str | None) -> str:
     """The language asked for if it is one of the network's, else the page's, else the first
     that is not the source language."""
@@ -288,6 +372,13 @@ ROUTES = [
         "/translations/overrides/edit",
         "edit_translation_override",
         edit_override,
+        methods=("GET", "POST"),
+        allowed=TRANSLATORS,
+    ),
+    Route(
+        "/translations/content",
+        "translation_content",
+        content,
         methods=("GET", "POST"),
         allowed=TRANSLATORS,
     ),
