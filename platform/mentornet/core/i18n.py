@@ -180,8 +180,14 @@ class OverridingDomain(Domain):  # type: ignore[misc]
         source: OverrideSource | None = current_app.extensions.get(OVERRIDES_EXTENSION)
         if tenant is None or source is None:
             return core
-        table = source(tenant, str(get_locale() or SOURCE_LOCALE))
-        return LayeredTranslations(core, table) if table else core
+        locale = str(get_locale() or SOURCE_LOCALE)
+        # Once per request, locale and overrides version (a save changes the version mid-request).
+        memo: dict[tuple[str, int], Any] = g.setdefault("mentornet_layered", {})
+        key = (locale, int(getattr(tenant, "overrides_version", 0) or 0))
+        if key not in memo:
+            table = source(tenant, locale)
+            memo[key] = LayeredTranslations(core, table) if table else core
+        return memo[key]
 
 
 class MentornetBabel(Babel):  # type: ignore[misc]

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 from flask import Flask, g
 from flask.testing import FlaskClient
-from flask_babel import force_locale, ngettext
+from flask_babel import force_locale, ngettext, pgettext
 
 from mentornet.core.errors import DomainError
 from mentornet.core.tenancy import bind_tenant
@@ -302,3 +302,30 @@ def test_the_status_page_counts_each_language(app: Flask, make_user: UserFactory
     for name in ("Arabic", "French", "English"):
         assert name in page
     assert 'href="/morocco/admin/translations/overrides?locale=fr">1<' in page
+
+
+def test_an_override_with_a_context_changes_only_that_context(app: Flask) -> None:
+    with app.app_context():
+        terms = [m for m in ops.core_messages("da").values() if m.context == "terminology"]
+    mentees = next(m for m in terms if m.msgid == "mentees")
+    with app.app_context(), tenant_session("men") as (session, tenant):
+        ops.save_override(
+            session,
+            tenant,
+            actor_id=None,
+            locale="da",
+            context="terminology",
+            msgid="mentees",
+            forms=["deltagerne"],
+        )
+        session.commit()
+        tenant_id = tenant.id
+    with app.test_request_context("/men/"):
+        bind_tenant(db.session, tenant_id)
+        g.tenant = db.session.get(Tenant, tenant_id)
+        with force_locale("da"):
+            assert pgettext("terminology", "mentees") == "deltagerne"
+            assert pgettext("terminology", "mentors") != "deltagerne"
+        with force_locale("en"):
+            assert pgettext("terminology", "mentees") == "mentees"
+    assert mentees.translation[0] != "deltagerne"
