@@ -50,6 +50,9 @@ def test_a_changed_source_marks_its_translation_outdated_until_it_is_translated_
     _change_danish_about(app, make_user, "Mentornetværket matcher frivillige mentorer med kvinder.")
     page = client.get(url).get_data(as_text=True)
     assert "Outdated: 1" in page
+    status = client.get("/denmark/admin/translations?lang=en").get_data(as_text=True)
+    assert 'href="/denmark/admin/translations/content?target=en">1<' in status
+    assert 'href="/denmark/admin/translations/content?target=da">0<' in status
     row = page.split('<code dir="ltr">about</code>')[1][:200]
     assert "Outdated" in row
     before = _state(app, "denmark")

@@ -37,7 +37,6 @@ from mentornet.modules.translations.content import (
     content_status,
     text_tables,
 )
-from mentornet.modules.translations.operations import status as core_status
 from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import FormResult, flash_errors, parse_form, parse_query
 
@@ -61,26 +60,40 @@ SEARCH_LABELS = {"locale": _l("Language"), "q": _l("Search the core texts")}
 
 def status() -> ResponseReturnValue:
     """Per language of the network: core texts, the network's own texts, overrides."""
-    core = {
-        state.locale: state
-        for state in core_status(ops.translations_dir(), tuple(g.tenant.locales))
-    }
     content = content_status(g.tenant)
+    documents = _settings_history()
     every = ops.list_overrides(db.session)
     rows = []
     for loc in g.tenant.locales:
         mine = [o for o in every if o.locale == loc]
         catalogue = ops.core_messages(loc)
+        done = sum(1 for m in catalogue.values() if all(m.translation))
+        outdated_texts = 0
+        if loc != g.tenant.default_locale:
+            texts = content_rows(g.tenant, documents, g.tenant.default_locale, loc)
+            outdated_texts = sum(1 for row in texts if row.state == OUTDATED)
         rows.append(
             {
                 "locale": loc,
-                "core": core[loc],
+                "core_done": done,
+                "core_total": len(catalogue),
                 "content": content[loc],
+                "content_outdated": outdated_texts,
                 "overrides": len(mine),
                 "outdated": sum(1 for o in mine if ops.is_outdated(o, catalogue)),
             }
         )
     return render_template("admin/translations.html", rows=rows)
+
+
+def _settings_history() -> list[dict[str, Any]]:
+    """The settings documents of the latest versions, oldest first, ending with the current one."""
+    history = db.session.scalars(
+        sa.select(TenantSettingsVersion.settings)
+        .order_by(TenantSettingsVersion.version.desc())
+        .limit(HISTORY_LIMIT)
+    ).all()
+    return [*reversed(history), g.tenant.settings]
 
 
 def overrides() -> ResponseReturnValue:
@@ -269,12 +282,7 @@ def _edited_texts(target: str) -> dict[str, Any]:
 
 
 def _render_content(form: SettingsForm, source: str, target: str, code: int) -> ResponseReturnValue:
-    history = db.session.scalars(
-        sa.select(TenantSettingsVersion.settings)
-        .order_by(TenantSettingsVersion.version.desc())
-        .limit(HISTORY_LIMIT)
-    ).all()
-    documents = [*reversed(history), g.tenant.settings]
+    documents = _settings_history()
     rows = [
         row
         for row in content_rows(g.tenant, documents, source, target)
