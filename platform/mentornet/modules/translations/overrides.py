@@ -193,7 +193,8 @@ def form_problems(message: CoreMessage, locale: str, forms: list[str]) -> list[D
 def _shown(message: CoreMessage) -> str:
     """The core text's placeholders as written in it ("%(name)s, {count}")."""
     tokens = {m.group(0) for m in PLACEHOLDER.finditer(message.msgid + " " + message.msgid_plural)}
-    return ", ".join(sorted(tokens))
+    # Each in a left-to-right isolate (U+2066 ... U+2069), so "%(name)s" reads whole in Arabic.
+    return ", ".join(f"\u2066{token}\u2069" for token in sorted(tokens))
 
 
 def _control_characters(text: str) -> set[str]:
