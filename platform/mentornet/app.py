@@ -128,10 +128,12 @@ def configure_tenancy(app: Flask) -> None:
 
 
 def configure_i18n(app: Flask) -> None:
-    from mentornet.core.i18n import remember_requested_locale, select_locale
+    from mentornet.core.i18n import OVERRIDES_EXTENSION, remember_requested_locale, select_locale
     from mentornet.extensions import babel
+    from mentornet.modules.translations.overrides import override_table
 
     babel.init_app(app, locale_selector=select_locale)
+    app.extensions[OVERRIDES_EXTENSION] = override_table
     app.before_request(remember_requested_locale)
 
 

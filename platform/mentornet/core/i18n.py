@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache, cached_property
+from typing import Any
 
-from babel import Locale
+from babel import Locale, support
 from babel.lists import format_list
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import get_locale, lazy_pgettext
+from flask_babel import Babel, Domain, get_locale, lazy_pgettext
 from flask_login import current_user
 
 # Locales with a core catalogue in translations/. A tenant may only use these.
@@ -113,3 +114,85 @@ _TERMS = {
     "coordinator": lazy_pgettext("terminology", "coordinator"),
     "network": lazy_pgettext("terminology", "network"),
 }
+
+
+# ---- a network's wording overrides, layered over the core catalogue (docs/languages.md) ----
+
+# (msgctxt or None, msgid) -> the network's forms of that message
+OverrideTable = Mapping[tuple[str | None, str], list[str]]
+# (tenant, locale) -> the tenant's overrides in that locale, or None when it has none
+OverrideSource = Callable[[Any, str], OverrideTable | None]
+OVERRIDES_EXTENSION = "mentornet.overrides"
+
+
+class LayeredTranslations:
+    """The core catalogue of a locale, with a network's overrides looked up first.
+
+    Flask-Babel calls gettext/ngettext/pgettext/npgettext (and their u-names) on whatever
+    `Domain.get_translations` returns; everything else is the core catalogue's.
+    """
+
+    def __init__(self, core: support.NullTranslations, table: OverrideTable) -> None:
+        self.core = core
+        self.table = table
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.core, name)
+
+    def _plural_form(self, forms: list[str], n: int) -> str:
+        plural = getattr(self.core, "plural", None)
+        index = plural(n) if plural is not None else int(n != 1)
+        return forms[min(int(index), len(forms) - 1)]
+
+    def gettext(self, message: str) -> str:
+        forms = self.table.get((None, message))
+        return forms[0] if forms else str(self.core.ugettext(message))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        forms = self.table.get((None, singular))
+        return (
+            self._plural_form(forms, n) if forms else str(self.core.ungettext(singular, plural, n))
+        )
+
+    def pgettext(self, context: str, message: str) -> str:
+        forms = self.table.get((context, message))
+        return forms[0] if forms else str(self.core.upgettext(context, message))
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        forms = self.table.get((context, singular))
+        if forms:
+            return self._plural_form(forms, n)
+        return str(self.core.unpgettext(context, singular, plural, n))
+
+    ugettext = gettext
+    ungettext = ngettext
+    upgettext = pgettext
+    unpgettext = npgettext
+
+
+class OverridingDomain(Domain):  # type: ignore[misc]
+    """Flask-Babel's domain, whose translations are the request's network's overrides over the
+    core catalogue (the source is registered by create_app as app.extensions[OVERRIDES_EXTENSION])."""
+
+    def get_translations(self) -> Any:
+        core = super().get_translations()
+        tenant = g.get("tenant") if has_request_context() else None
+        source: OverrideSource | None = current_app.extensions.get(OVERRIDES_EXTENSION)
+        if tenant is None or source is None:
+            return core
+        locale = str(get_locale() or SOURCE_LOCALE)
+        # Once per request, locale and overrides version (a save changes the version mid-request).
+        memo: dict[tuple[str, int], Any] = g.setdefault("mentornet_layered", {})
+        key = (locale, int(getattr(tenant, "overrides_version", 0) or 0))
+        if key not in memo:
+            table = source(tenant, locale)
+            memo[key] = LayeredTranslations(core, table) if table else core
+        return memo[key]
+
+
+class MentornetBabel(Babel):  # type: ignore[misc]
+    """Flask-Babel with the overriding domain."""
+
+    @cached_property
+    def domain_instance(self) -> Domain:
+        return OverridingDomain(domain=self.domain)

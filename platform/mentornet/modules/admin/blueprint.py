@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 
 from flask import Blueprint
+from flask_login import current_user
 
 from mentornet.modules.admin import views
 from mentornet.modules.admin.views import Route, Section
@@ -36,6 +37,14 @@ for _info in sorted(pkgutil.iter_modules(views.__path__), key=lambda info: info.
 SECTIONS.sort(key=lambda section: section.order)
 
 
+def may_open(endpoint: str) -> bool:
+    """Whether the signed-in user's roles reach an admin page (a translator reaches only the
+    translation pages), so the menu offers only those."""
+    allowed = PERMISSIONS.get(endpoint, frozenset())
+    return bool(current_user.is_authenticated and current_user.has_role(*allowed))
+
+
 @bp.context_processor
 def _admin_menu() -> dict[str, object]:
-    return {"admin_sections": SECTIONS}
+    sections = [s for s in SECTIONS if may_open(s.endpoint)]
+    return {"admin_sections": sections, "admin_overview": may_open("index")}

@@ -43,6 +43,10 @@ KIND_TITLES: dict[str, LazyString] = {
     "cancel_event": lazy_pgettext("audit kind", "Event cancelled"),
     "cancel_registration": lazy_pgettext("audit kind", "Place at an event given up"),
     "mark_attended": lazy_pgettext("audit kind", "Attendance marked"),
+    "translation_override_saved": lazy_pgettext("audit kind", "Wording of a core text changed"),
+    "translation_override_reverted": lazy_pgettext("audit kind", "Wording of a core text reverted"),
+    "network_suspended": lazy_pgettext("audit kind", "Network suspended by an operator"),
+    "network_resumed": lazy_pgettext("audit kind", "Network resumed by an operator"),
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKeyConstraint, LargeBinary, String, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKeyConstraint, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
@@ -38,6 +38,9 @@ class Tenant(Base):
     # The SHA-256 of the logo in use (a row of tenant_logos), or None: read with the network on
     # every request, so pages know whether to show a logo without another query.
     logo_sha256: Mapped[str | None] = mapped_column(String(64))
+    # A new random number on every change of the network's wording overrides (0: never had any);
+    # the key of each worker's cache of them (modules/translations/overrides.py).
+    overrides_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -1,4 +1,4 @@
-"""`mentornet translations extract|update|compile|status|check`."""
+"""`mentornet translations extract|update|compile|status|check|flag-overrides`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy.exc import SQLAlchemyError
 
 from mentornet.core.config import project_root
-from mentornet.modules.translations import operations
+from mentornet.modules.translations import operations, overrides
 
 
 def _dir() -> Path:
@@ -64,6 +65,33 @@ def check() -> None:
         problems += operations.catalogue_problems(_dir(), locale, float(minimum))
     for problem in problems:
         click.echo(problem, err=True)
+    _flag_overrides()
     if problems:
         sys.exit(1)
     click.echo("translations: ok")
+
+
+@translations_group.command("flag-overrides")
+@with_appcontext
+def flag_overrides() -> None:
+    """Mark the networks' wording overrides whose core text changed as outdated (at start-up)."""
+    _flag_overrides()
+
+
+def _flag_overrides() -> None:
+    """Report the outdated overrides of every network; a database that cannot be read (no
+    migrations yet, as when the catalogues are checked alone) is said, not an error."""
+    try:
+        found = overrides.flag_outdated_everywhere(_dir())
+    except SQLAlchemyError as error:
+        click.echo(
+            f"overrides: not checked, the database could not be read ({type(error).__name__})"
+        )
+        return
+    for slug, outdated in found.items():
+        for override in outdated:
+            click.echo(
+                f"{slug}: outdated override {override.locale} {override.context!r} {override.msgid!r}",
+                err=True,
+            )
+    click.echo(f"overrides: {sum(len(found_) for found_ in found.values())} outdated")
