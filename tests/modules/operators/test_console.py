@@ -3,23 +3,28 @@ suspend and resume, the method pack, and figures across networks that withhold s
 
 from __future__ import annotations
 
+import io
 import re
 import time
 
 import pyotp
+import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from mentornet.core.errors import DomainError
 from mentornet.extensions import db
-from mentornet.modules.accounts.models import Role
+from mentornet.modules.accounts.models import Role, User
 from mentornet.modules.audit.models import AuditEntry
 from mentornet.modules.operators.cli import operators_group
 from mentornet.modules.operators.models import Operator
 from mentornet.modules.operators.operations import create_operator
+from mentornet.modules.outbox.models import OutboxMessage
 from mentornet.modules.tenants.cli import tenants_group
+from mentornet.modules.tenants.models import Tenant
 from mentornet.modules.tenants.operations import tenant_session
 
 from helpers import PASSWORD, ProfileFactory, UserFactory, csrf_token, ended_pair, login
@@ -202,3 +207,83 @@ def test_the_command_line_creates_operators_and_refuses_bad_input(app: Flask) ->
     assert twice.exit_code == 1 and "--email" in twice.output
     assert bad.exit_code == 1 and "--email" in bad.output and "--name" in bad.output
     assert emails == ["ops@mentornet.test"]
+
+
+def _launch(client: FlaskClient, **fields: object) -> TestResponse:
+    data: dict[str, object] = {
+        "template": "denmark", "slug": "norway", "locales": ["da", "en"], "default_locale": "da",
+        "name.da": "Mentornetværket Norge", "name.en": "The Mentor Network Norway",
+        "timezone": "Europe/Oslo", "hosts": "", "admin_name": "Nora Admin",
+        "admin_email": "nora@norway.test",
+    }  # fmt: skip
+    data.update(fields)
+    data["csrf_token"] = csrf_token(client, "/operator/networks/new")
+    return client.post("/operator/networks/new", data=data, content_type="multipart/form-data")
+
+
+def _slugs(app: Flask) -> list[str]:
+    with app.app_context():
+        return sorted(db.session.scalars(sa.select(Tenant.slug)))
+
+
+def test_an_operator_launches_a_network_from_a_template_without_its_members(
+    app: Flask, make_profile: ProfileFactory
+) -> None:
+    make_profile("denmark", "mentee", email="amina@example.org")
+    _operator(app)
+    client, _totp = _signed_in(app)
+    response = _launch(client)
+    assert response.status_code == 303, response.get_data(as_text=True)[:3000]
+    assert app.test_client().get("/norway/").status_code == 200  # at once, on its path
+    with app.app_context(), tenant_session("norway") as (session, tenant):
+        assert tenant.settings["timezone"] == "Europe/Oslo"
+        assert tenant.name("en") == "The Mentor Network Norway"
+        with tenant_session("denmark") as (_other, denmark):
+            assert tenant.settings["goals"] == denmark.settings["goals"]
+            assert tenant.settings["questionnaire"] == denmark.settings["questionnaire"]
+        assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 0  # no members
+        message = session.scalar(
+            sa.select(OutboxMessage).where(OutboxMessage.kind == "staff_invitation")
+        )
+        assert message is not None and message.recipient == "nora@norway.test"
+        assert "Olga Operator" in message.body and "/norway/invitation?token=" in message.body
+        assert "network_launched" in list(session.scalars(sa.select(AuditEntry.action)))
+
+
+def test_a_launch_that_cannot_be_completed_leaves_no_network_behind(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _operator(app)
+    client, _totp = _signed_in(app)
+    before = _slugs(app)
+    missing = _launch(client, locales=["fr"], default_locale="fr", **{"name.fr": "Réseau"})
+    assert missing.status_code == 422
+    page = missing.get_data(as_text=True)
+    assert "goals[0].label: Missing translation for: fr." in page  # Denmark's goals have no French
+    assert _launch(client, slug="denmark").status_code == 422  # taken
+    assert _launch(client, admin_email="not an address", slug="x\x00y").status_code == 422
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise DomainError("no mail today", field="admin_email")
+
+    monkeypatch.setattr("mentornet.modules.operators.launch.invite_staff", refuse)
+    failed = _launch(client)
+    assert failed.status_code == 422 and "no mail today" in failed.get_data(as_text=True)
+    assert _slugs(app) == before
+    assert app.test_client().get("/norway/").status_code == 404
+
+
+def test_a_network_launched_from_an_uploaded_pack(app: Flask) -> None:
+    _operator(app)
+    client, _totp = _signed_in(app)
+    pack = client.get("/operator/networks/morocco/tenant.toml").data
+    response = _launch(
+        client, template="upload", pack=(io.BytesIO(pack), "tenant.toml"), slug="tunisia",
+        locales=["ar", "fr"], default_locale="ar", **{"name.ar": "شبكة تونس", "name.fr": "Réseau Tunisie"},
+    )  # fmt: skip
+    assert response.status_code == 303
+    assert app.test_client().get("/tunisia/?lang=ar").status_code == 200
+    broken = _launch(
+        client, template="upload", pack=(io.BytesIO(b"[x"), "tenant.toml"), slug="libya"
+    )
+    assert broken.status_code == 422 and "libya" not in _slugs(app)

@@ -91,9 +91,18 @@ def existing_account(session: Session, invitation: StaffInvitation) -> User | No
 
 
 def invite_staff(
-    session: Session, tenant: Tenant, *, email: str, name: str, roles: set[Role], actor: User
+    session: Session,
+    tenant: Tenant,
+    *,
+    email: str,
+    name: str,
+    roles: set[Role],
+    actor: User | None,
+    inviter: str = "",
 ) -> StaffInvitation:
-    """Store an invitation and queue its e-mail, in the network's default language."""
+    """Store an invitation and queue its e-mail, in the network's default language. `actor` is
+    the admin who invites; None when a platform operator invites a new network's first admin
+    (`inviter` then names the operator in the e-mail)."""
     wanted = sorted({Role(role) for role in roles} & set(STAFF_ROLE_CHOICES))
     if not wanted:
         raise DomainError(_l("Choose at least one role."), field="roles")
@@ -117,7 +126,7 @@ def invite_staff(
         name=name,
         roles=[role.value for role in wanted],
         token_hash=_digest(token),
-        invited_by_id=actor.id,
+        invited_by_id=actor.id if actor is not None else None,
         expires_at=utcnow() + lifetime,
     )
     session.add(invitation)
@@ -131,12 +140,19 @@ def invite_staff(
         template="accounts/email/staff_invitation.txt",
         network=tenant.name(locale),
         name=name,
-        inviter=actor.name,
+        inviter=actor.name if actor is not None else inviter,
         roles=[ROLE_LABELS[role] for role in wanted],
         days=current_app.config["INVITATION_MAX_AGE_DAYS"],
         link=page_url(session, tenant, LINK_PATH + token),
     )
-    _audit(session, actor.id, "invitation_sent", invitation, ",".join(invitation.roles))
+    actor_id = actor.id if actor is not None else None
+    _audit(
+        session,
+        actor_id,
+        "invitation_sent",
+        invitation,
+        ",".join(invitation.roles) + (f" by {inviter}" if actor is None else ""),
+    )
     log.info("invitation %s sent for roles %s", invitation.id, ",".join(invitation.roles))
     return invitation
 

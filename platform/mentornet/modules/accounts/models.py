@@ -175,7 +175,7 @@ class StaffInvitation(TenantScoped, Base):
     name: Mapped[str] = mapped_column(String(200))
     roles: Mapped[list[str]] = mapped_column(JSON)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    invited_by_id: Mapped[int]
+    invited_by_id: Mapped[int | None]  # None: a platform operator invited a new network's admin
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
     accepted_at: Mapped[datetime | None]

@@ -20,6 +20,7 @@ PERMISSIONS = {
     "download_pack": OPERATORS,
     "network_figures": OPERATORS,
     "figures_csv": OPERATORS,
+    "new_network": OPERATORS,
 }
 
 bp.add_url_rule("/login", view_func=views.login, methods=["GET", "POST"])
@@ -29,5 +30,6 @@ bp.add_url_rule("/", view_func=views.networks)
 bp.add_url_rule("/networks/<slug>/suspend", view_func=views.suspend, methods=["POST"])
 bp.add_url_rule("/networks/<slug>/resume", view_func=views.resume, methods=["POST"])
 bp.add_url_rule("/networks/<slug>/tenant.toml", view_func=views.download_pack)
+bp.add_url_rule("/networks/new", view_func=views.new_network, methods=["GET", "POST"])
 bp.add_url_rule("/figures", view_func=views.network_figures)
 bp.add_url_rule("/figures.csv", view_func=views.figures_csv)

@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import post_load
 
-from mentornet.core.schemas import Email, Schema, String, length
+from mentornet.core.schemas import Email, List, Schema, String, length
 from mentornet.modules.accounts.schemas import PASSWORD_MAX, normalise_email
 
 
@@ -32,4 +32,26 @@ class NewOperatorSchema(Schema):
     @post_load
     def _normalise(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
         data["email"] = normalise_email(data["email"])
+        return data
+
+
+class LaunchSchema(Schema):
+    """The launch form's own fields; the network's settings are validated by TenantPackSchema."""
+
+    template = String(required=True, single_line=True, validate=length(1, 60))
+    slug = String(required=True, single_line=True, validate=length(3, 40))
+    locales = List(String(single_line=True, validate=length(2, 10)), required=True)
+    default_locale = String(required=True, single_line=True, validate=length(2, 10))
+    timezone = String(required=True, single_line=True, validate=length(1, 60))
+    hosts = String(load_default="", validate=length(maximum=2000))
+    admin_name = String(required=True, single_line=True, validate=length(1, 200))
+    admin_email = Email(required=True)
+
+    @post_load
+    def _normalise(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        data["slug"] = data["slug"].strip().lower()
+        data["admin_email"] = normalise_email(data["admin_email"])
+        data["hosts"] = [
+            line.strip().lower() for line in data["hosts"].splitlines() if line.strip()
+        ]
         return data

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import time
+import tomllib
 from typing import Any
 
 import pyotp
@@ -25,21 +26,34 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import NotFound
 
-from mentornet.core.i18n import current_locale
+from mentornet.core.errors import DomainError
+from mentornet.core.i18n import CORE_LOCALES, current_locale, native_language_name
 from mentornet.extensions import db, limiter
 from mentornet.modules.accounts.models import Role
 from mentornet.modules.accounts.second_factor import qr_code_svg
 from mentornet.modules.accounts.staffing import ROLE_LABELS
 from mentornet.modules.mentorships.models import STATE_LABELS
 from mentornet.modules.operators import figures as cross_network
-from mentornet.modules.operators import operations
+from mentornet.modules.operators import launch, operations
 from mentornet.modules.operators.models import Operator
-from mentornet.modules.operators.schemas import OperatorCodeSchema, OperatorLoginSchema
+from mentornet.modules.operators.schemas import (
+    LaunchSchema,
+    OperatorCodeSchema,
+    OperatorLoginSchema,
+)
 from mentornet.modules.tenants.models import Tenant, TenantStatus, localized
-from mentornet.modules.tenants.operations import export_tenant, get_tenant_by_slug
+from mentornet.modules.tenants.operations import (
+    InvalidSettingsError,
+    export_tenant,
+    get_tenant_by_slug,
+    list_tenants,
+)
 from mentornet.modules.tenants.packs import dump_pack
+from mentornet.web.boundary import on_refusal
 from mentornet.web.forms import empty_form, parse_form
 
+# A real pack is about 20 KiB (as on the admin console's method pack page).
+MAX_PACK_BYTES = 512 * 1024
 TOKEN_KEY = "operator_token"  # noqa: S105  (a session key name, not a secret)
 PENDING_KEY = "operator_pending"
 
@@ -226,3 +240,82 @@ def _csv_cell(cell: cross_network.Cell) -> Any:
     if cell.value is None:
         return ""
     return round(cell.value, 3)
+
+
+def new_network() -> ResponseReturnValue:
+    """Launch a network: a template's method, its own address and languages, its first admin."""
+    form = empty_form()
+    if request.method == "POST":
+        form = parse_form(LaunchSchema(), list_fields=("locales",))
+        if not form.ok:
+            return _launch_page(form, 422)
+
+        def refused(error: DomainError) -> ResponseReturnValue:
+            if isinstance(
+                error, InvalidSettingsError
+            ):  # the settings' own paths (goals[0].label.is)
+                for path, messages in error.errors.items():
+                    form.errors.setdefault(path, []).extend(messages)
+            else:
+                form.add_error(error)
+            return _launch_page(form, 422)
+
+        on_refusal(refused)
+        data = form.data
+        template, template_name = _template(data["template"])
+        network = {
+            "slug": data["slug"],
+            "name": {loc: request.form.get(f"name.{loc}", "").strip() for loc in data["locales"]},
+            "locales": data["locales"],
+            "default_locale": data["default_locale"],
+            "timezone": data["timezone"],
+            "hosts": data["hosts"],
+        }
+        tenant = launch.launch_network(
+            db.session, g.operator, template, network=network, admin_name=data["admin_name"],
+            admin_email=data["admin_email"], template_name=template_name,
+        )  # fmt: skip
+        flash(
+            _("%(network)s is launched at /%(slug)s/; its first administrator has been invited by e-mail.",
+              network=tenant.name(tenant.default_locale), slug=tenant.slug),
+            "success",
+        )  # fmt: skip
+        return redirect(url_for("operators.networks"), 303)
+    return _launch_page(form, 200)
+
+
+def _template(choice: str) -> tuple[dict[str, Any], str]:
+    """The chosen network's method pack, or the uploaded tenant.toml (validated by its reader)."""
+    if choice != "upload":
+        tenant = get_tenant_by_slug(db.session, choice)
+        if tenant is None:
+            raise DomainError(
+                _l("Choose a network to copy, or upload a tenant.toml file."), field="template"
+            )
+        return export_tenant(tenant), tenant.slug
+    upload = request.files.get("pack")
+    if upload is None or not upload.filename:
+        raise DomainError(_l("Choose a tenant.toml file."), field="pack")
+    data = upload.stream.read(MAX_PACK_BYTES + 1)
+    if len(data) > MAX_PACK_BYTES:
+        raise DomainError(
+            _l("The file is larger than %(size)s KiB: this is not a method pack.", size=512),
+            field="pack",
+        )
+    try:
+        text = data.decode("utf-8")
+        return tomllib.loads(text), upload.filename
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise DomainError(_l("The file is not a valid tenant.toml."), field="pack") from error
+
+
+def _launch_page(form: Any, status: int) -> ResponseReturnValue:
+    page = render_template(
+        "operators/new_network.html",
+        form=form,
+        templates=[(t.slug, t.name(current_locale())) for t in list_tenants(db.session)],
+        locales=CORE_LOCALES,
+        chosen=request.form.getlist("locales"),
+        locale_names={code: native_language_name(code) for code in CORE_LOCALES},
+    )
+    return page, status
