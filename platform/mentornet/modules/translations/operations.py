@@ -107,8 +107,17 @@ def update(translations: Path, locales: tuple[str, ...] = ()) -> None:
         else:
             _run("init", "-i", str(template), "-d", str(translations), "-D", DOMAIN, "-l", locale)
             forget_core_locales()
+        _rewrap(po_path(translations, locale), locale)
     if SOURCE_LOCALE in locales:
         _fill_source_catalogue(po_path(translations, SOURCE_LOCALE))
+
+
+def _rewrap(path: Path, locale: str) -> None:
+    """pybabel writes lines of 76 characters; the catalogues are kept at 100, like every tool that
+    writes them, so an update changes only what changed."""
+    catalogue = read_catalogue(path, locale)
+    with path.open("wb") as handle:
+        write_po(handle, catalogue, width=100)
 
 
 def _fill_source_catalogue(path: Path) -> None:
