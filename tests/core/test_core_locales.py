@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from babel.numbers import format_decimal as cldr_decimal
+from click.testing import CliRunner
 from flask import Flask, render_template_string
 from flask.testing import FlaskClient
 from flask_babel import force_locale
@@ -26,6 +27,7 @@ from mentornet.extensions import db
 from mentornet.modules.tenants.operations import import_tenant
 from mentornet.modules.tenants.packs import PackError, dump_pack, parse_pack
 from mentornet.modules.translations import operations
+from mentornet.modules.translations.cli import translations_group
 
 from helpers import ROOT, Database, table_digests
 
@@ -168,3 +170,21 @@ def test_without_a_regional_locale_the_language_formats(app: Flask) -> None:
         app.preprocess_request()
         assert formatting_locale() == "ar"
         assert format_date(dt.date(2026, 8, 6), "long") == "6 أغسطس 2026"
+
+
+def test_update_with_a_new_locale_starts_its_catalogue(tmp_path: Path) -> None:
+    (tmp_path / "messages.pot").write_bytes((TRANSLATIONS / "messages.pot").read_bytes())
+    assert core_locales(tmp_path) == ()
+    operations.update(tmp_path, ("sv",))
+    assert core_locales(tmp_path) == ("sv",)
+    text = operations.po_path(tmp_path, "sv").read_text(encoding="utf-8")
+    assert '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"' in text
+    assert operations.status(tmp_path)[0].translated == 0
+
+
+def test_update_refuses_a_locale_cldr_does_not_know(app: Flask) -> None:
+    with app.app_context():
+        result = CliRunner().invoke(translations_group, ["update", "--locale", "qq_ZZ"])
+    assert result.exit_code != 0
+    assert "not a locale known to CLDR" in result.output
+    assert not (TRANSLATIONS / "qq_ZZ").exists()
