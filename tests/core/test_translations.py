@@ -8,7 +8,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from mentornet.core.i18n import CORE_LOCALES
+from mentornet.core.i18n import core_locales
 from mentornet.modules.translations import operations
 
 from helpers import ROOT
@@ -16,12 +16,12 @@ from helpers import ROOT
 TRANSLATIONS = ROOT / "translations"
 
 
-@pytest.mark.parametrize("locale", CORE_LOCALES)
+@pytest.mark.parametrize("locale", core_locales(ROOT / "translations"))
 def test_every_core_locale_is_complete_and_consistent(locale: str) -> None:
     assert operations.catalogue_problems(TRANSLATIONS, locale, 100.0) == []
 
 
-@pytest.mark.parametrize("locale", CORE_LOCALES)
+@pytest.mark.parametrize("locale", core_locales(ROOT / "translations"))
 def test_every_catalogue_declares_its_plural_forms(locale: str) -> None:
     text = operations.po_path(TRANSLATIONS, locale).read_text(encoding="utf-8")
     assert '"Plural-Forms: nplurals=' in text

@@ -2,20 +2,78 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, cached_property
+from pathlib import Path
 from typing import Any
 
-from babel import Locale, support
+from babel import Locale, UnknownLocaleError, dates, numbers, support
 from babel.lists import format_list
-from flask import current_app, g, has_request_context, request, session
-from flask_babel import Babel, Domain, get_locale, lazy_pgettext
+from flask import current_app, g, has_app_context, has_request_context, request, session
+from flask_babel import Babel, Domain, get_locale, get_timezone, lazy_pgettext, to_user_timezone
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from marshmallow import ValidationError, validate
 
-# Locales with a core catalogue in translations/. A tenant may only use these.
-CORE_LOCALES: tuple[str, ...] = ("en", "da", "ar", "fr")
+from mentornet.core.config import project_root
+
 SOURCE_LOCALE = "en"
 LANG_SESSION_KEY = "lang"
+
+
+def translations_dir() -> Path:
+    """TRANSLATIONS_DIR of the running app, else the checkout's translations/."""
+    if has_app_context():
+        return Path(current_app.config["TRANSLATIONS_DIR"])
+    return project_root() / "translations"
+
+
+def core_locales(translations: Path | None = None) -> tuple[str, ...]:
+    """The locales with a core catalogue: translations/<code>/LC_MESSAGES/messages.po exists.
+    The source locale first, then the others by code. A network may only use these."""
+    return _scan(translations or translations_dir())
+
+
+def forget_core_locales() -> None:
+    """Scan translations/ again next time (after a catalogue was created)."""
+    _scan.cache_clear()
+
+
+@cache
+def _scan(translations: Path) -> tuple[str, ...]:
+    found = sorted(p.parent.parent.name for p in translations.glob("*/LC_MESSAGES/messages.po"))
+    return tuple(sorted(found, key=lambda code: (code != SOURCE_LOCALE, code)))
+
+
+class CoreLocale(validate.Validator):
+    """Validator: one of core_locales(), read when a value is checked (not when a schema is built)."""
+
+    def __call__(self, value: Any) -> Any:
+        return validate.OneOf(core_locales(), error=_l("Choose one of: {choices}."))(value)
+
+
+class RegionalLocale(validate.Validator):
+    """Validator: a locale CLDR knows ("ar_MA", "fr_CA")."""
+
+    def __call__(self, value: Any) -> Any:
+        if not isinstance(value, str) or not known_locale(value):
+            raise ValidationError(str(_l("Enter a locale known to CLDR, like ar_MA or fr_CA.")))
+        return value
+
+
+@cache
+def known_locale(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def platform_locales() -> list[str]:
+    """PLATFORM_LOCALES, or every core locale when that setting is empty."""
+    return list(current_app.config["PLATFORM_LOCALES"] or core_locales())
 
 
 def allowed_locales() -> list[str]:
@@ -23,7 +81,7 @@ def allowed_locales() -> list[str]:
     tenant = g.get("tenant")
     if tenant is not None:
         return list(tenant.locales)
-    return list(current_app.config["PLATFORM_LOCALES"])
+    return platform_locales()
 
 
 def default_locale() -> str:
@@ -196,3 +254,42 @@ class MentornetBabel(Babel):  # type: ignore[misc]
     @cached_property
     def domain_instance(self) -> Domain:
         return OverridingDomain(domain=self.domain)
+
+
+def formatting_locale() -> str:
+    """The locale dates and numbers are written in: the network's regional locale for the current
+    language (`formatting_locales` in tenant.toml, e.g. ar -> ar_MA), else the language itself."""
+    locale = current_locale()
+    tenant = g.get("tenant") if has_app_context() else None
+    if tenant is not None:
+        return str(tenant.config.formatting_locales.get(locale, locale))
+    return locale
+
+
+def format_date(value: Any = None, format: str = "medium", rebase: bool = True) -> str:
+    """flask_babel.format_date in formatting_locale()."""
+    if rebase and isinstance(value, dt.datetime):
+        value = to_user_timezone(value)
+    return str(dates.format_date(value, format, locale=formatting_locale()))
+
+
+def format_time(value: Any = None, format: str = "medium", rebase: bool = True) -> str:
+    """flask_babel.format_time in formatting_locale()."""
+    tzinfo = get_timezone() if rebase else None
+    return str(dates.format_time(value, format, tzinfo=tzinfo, locale=formatting_locale()))
+
+
+def format_datetime(value: Any = None, format: str = "medium", rebase: bool = True) -> str:
+    """flask_babel.format_datetime in formatting_locale()."""
+    tzinfo = get_timezone() if rebase else None
+    return str(dates.format_datetime(value, format, tzinfo=tzinfo, locale=formatting_locale()))
+
+
+def format_decimal(number: Any, format: str | None = None) -> str:
+    """flask_babel.format_decimal in formatting_locale()."""
+    return str(numbers.format_decimal(number, format=format, locale=formatting_locale()))
+
+
+def format_percent(number: Any, format: str | None = None) -> str:
+    """flask_babel.format_percent in formatting_locale()."""
+    return str(numbers.format_percent(number, format=format, locale=formatting_locale()))

@@ -6,7 +6,6 @@ from contextlib import suppress
 from typing import Any
 
 from flask import g, has_request_context, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal, format_percent
 from flask_babel import gettext as _
 from werkzeug.routing import BuildError
 
@@ -14,6 +13,10 @@ from mentornet.core.i18n import (
     allowed_locales,
     country_name,
     current_locale,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_percent,
     language_name,
     native_language_name,
     term,

@@ -47,6 +47,7 @@ KIND_TITLES: dict[str, LazyString] = {
     "translation_override_reverted": lazy_pgettext("audit kind", "Wording of a core text reverted"),
     "network_suspended": lazy_pgettext("audit kind", "Network suspended by an operator"),
     "network_resumed": lazy_pgettext("audit kind", "Network resumed by an operator"),
+    "network_launched": lazy_pgettext("audit kind", "Network launched by an operator"),
 }
 
 

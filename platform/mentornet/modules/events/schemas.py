@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from marshmallow import fields, post_load
 
-from mentornet.core.i18n import CORE_LOCALES
+from mentornet.core.i18n import CoreLocale
 from mentornet.core.schemas import (
     REQUIRED,
     Integer,
@@ -76,7 +76,7 @@ class _EventSchema(Schema):
     online_link = String(
         load_default="", single_line=True, validate=[length(maximum=500), _web_address]
     )
-    languages = List(String(validate=one_of(list(CORE_LOCALES))), load_default=list)
+    languages = List(String(validate=CoreLocale()), load_default=list)
     capacity = Integer(required=True, strict=False, validate=between(1, 10_000))
     registration_opens_at = WallClock(load_default=None)
     registration_closes_at = WallClock(load_default=None)

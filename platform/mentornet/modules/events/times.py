@@ -8,9 +8,8 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_datetime_format
-from flask_babel import format_date, format_time
 
-from mentornet.core.i18n import current_locale
+from mentornet.core.i18n import format_date, format_time, formatting_locale
 from mentornet.modules.tenants.models import Tenant
 
 
@@ -47,5 +46,5 @@ def when(tenant: Tenant, moment: datetime, format: Length = "medium") -> str:
     wall_clock = local(tenant, moment)
     day = format_date(wall_clock, format, rebase=False)
     hour = format_time(wall_clock, "short", rebase=False)
-    pattern = _QUOTED.sub(r"\1", str(get_datetime_format(format, current_locale())))
+    pattern = _QUOTED.sub(r"\1", str(get_datetime_format(format, formatting_locale())))
     return pattern.format(hour, day)

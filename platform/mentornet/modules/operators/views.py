@@ -27,7 +27,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import NotFound
 
 from mentornet.core.errors import DomainError
-from mentornet.core.i18n import CORE_LOCALES, current_locale, native_language_name
+from mentornet.core.i18n import core_locales, current_locale, native_language_name
 from mentornet.extensions import db, limiter
 from mentornet.modules.accounts.models import Role
 from mentornet.modules.accounts.second_factor import qr_code_svg
@@ -314,8 +314,8 @@ def _launch_page(form: Any, status: int) -> ResponseReturnValue:
         "operators/new_network.html",
         form=form,
         templates=[(t.slug, t.name(current_locale())) for t in list_tenants(db.session)],
-        locales=CORE_LOCALES,
+        locales=core_locales(),
         chosen=request.form.getlist("locales"),
-        locale_names={code: native_language_name(code) for code in CORE_LOCALES},
+        locale_names={code: native_language_name(code) for code in core_locales()},
     )
     return page, status

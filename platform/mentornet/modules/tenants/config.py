@@ -123,6 +123,8 @@ class TenantConfig:
     retention: Retention
     branding: Branding
     privacy: Privacy
+    # language -> regional locale for dates and numbers ({"ar": "ar_MA"}); absent: the language.
+    formatting_locales: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def from_document(cls, document: Mapping[str, Any]) -> TenantConfig:

@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Protocol, cast
 
+from babel import Locale
 from flask_babel import format_decimal
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from mentornet import modules
-from mentornet.core.i18n import CORE_LOCALES
+from mentornet.core.i18n import CoreLocale, RegionalLocale, known_locale
 from mentornet.core.schemas import (
     REQUIRED,
     Boolean,
@@ -80,7 +81,7 @@ class LocalizedText(Dict):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
-            keys=String(validate=one_of(CORE_LOCALES)),
+            keys=String(validate=CoreLocale()),
             values=String(validate=validate.Length(min=1, error=_l("This text is empty."))),
             **kwargs,
         )
@@ -333,8 +334,13 @@ class TenantPackSchema(Schema):
         ),
     )
     status = String(load_default="active", validate=one_of(("active", "suspended")))
-    locales = List(
-        String(validate=one_of(CORE_LOCALES)), required=True, validate=validate.Length(min=1)
+    locales = List(String(validate=CoreLocale()), required=True, validate=validate.Length(min=1))
+    # A regional locale per language for dates and numbers ({ ar = "ar_MA" }); the texts still come
+    # from the language's catalogue.
+    formatting_locales = Dict(
+        keys=String(validate=CoreLocale()),
+        values=String(validate=RegionalLocale()),
+        load_default=dict,
     )
     default_locale = String(required=True)
     timezone = String(required=True)
@@ -376,11 +382,29 @@ class TenantPackSchema(Schema):
         if data.get("timezone") and data["timezone"] not in zoneinfo.available_timezones():
             errors["timezone"] = [_l("Unknown time zone.")]
         errors.update(_missing_translations(data, locales))
+        errors.update(_formatting_locale_errors(data.get("formatting_locales", {}), locales))
         errors.update(_questions_exist(data))
         for name in ("goals", "questionnaire"):
             errors.update(_unique_key_errors(data.get(name, []), name))
         if errors:
             raise ValidationError(errors)
+
+
+def _formatting_locale_errors(regional: dict[str, str], locales: list[str]) -> dict[str, Any]:
+    """A regional locale is given for one of the network's languages and is a form of it."""
+    problems = []
+    for language, code in regional.items():
+        if language not in locales:
+            problems.append(
+                _l("Not one of this network's locales: {locales}.").format(locales=language)
+            )
+        elif known_locale(code) and Locale.parse(code).language != Locale.parse(language).language:
+            problems.append(
+                _l("{code} is not a regional form of {language}.").format(
+                    code=code, language=language
+                )
+            )
+    return {"formatting_locales": problems} if problems else {}
 
 
 def _missing_translations(data: dict[str, Any], locales: list[str]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.exc import SQLAlchemyError
 
 from mentornet.core.config import project_root
+from mentornet.core.i18n import known_locale
 from mentornet.modules.translations import operations, overrides
 
 
@@ -32,10 +33,21 @@ def extract() -> None:
 
 
 @translations_group.command("update")
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    help="Also create this locale's catalogue if it has none (a new core locale).",
+)
 @with_appcontext
-def update() -> None:
+def update(locales: tuple[str, ...]) -> None:
     """Merge messages.pot into every locale's catalogue."""
-    operations.update(_dir())
+    for locale in locales:
+        if not known_locale(locale):
+            raise click.BadParameter(
+                f"{locale!r} is not a locale known to CLDR", param_hint="--locale"
+            )
+    operations.update(_dir(), locales)
 
 
 @translations_group.command("compile")
@@ -61,8 +73,16 @@ def status() -> None:
 def check() -> None:
     """Fail on a stale template, a placeholder mismatch, a bad Plural-Forms or low coverage."""
     problems = operations.stale_template_problems(project_root(), _dir())
-    for locale, minimum in current_app.config["TRANSLATION_MIN_COVERAGE"].items():
-        problems += operations.catalogue_problems(_dir(), locale, float(minimum))
+    config = current_app.config
+    required = operations.required_coverage(
+        _dir(),
+        Path(config["TENANTS_DIR"]),
+        config["TRANSLATION_MIN_COVERAGE"],
+        config["TRANSLATION_REFERENCE_COVERAGE"],
+        config["TRANSLATION_COVERAGE_OVERRIDES"],
+    )
+    for locale, minimum in required.items():
+        problems += operations.catalogue_problems(_dir(), locale, minimum)
     for problem in problems:
         click.echo(problem, err=True)
     _flag_overrides()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import tempfile
+import tomllib
+from collections.abc import Mapping
 from contextlib import chdir
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
-from mentornet.core.i18n import CORE_LOCALES, SOURCE_LOCALE
+from mentornet.core.i18n import SOURCE_LOCALE, core_locales, forget_core_locales
 
 DOMAIN = "messages"
 KEYWORDS = [
@@ -82,8 +84,10 @@ def extract(root: Path, output: Path) -> None:
         )
 
 
-def update(translations: Path, locales: tuple[str, ...] = CORE_LOCALES) -> None:
-    """Merge the template into every locale's catalogue (creating missing ones)."""
+def update(translations: Path, locales: tuple[str, ...] = ()) -> None:
+    """Merge the template into every core catalogue and into the catalogues of `locales`
+    (creating those that are missing: this is how a new core locale starts)."""
+    locales = tuple(dict.fromkeys((*core_locales(translations), *locales)))
     template = template_path(translations)
     for locale in locales:
         if po_path(translations, locale).exists():
@@ -102,8 +106,18 @@ def update(translations: Path, locales: tuple[str, ...] = CORE_LOCALES) -> None:
             )
         else:
             _run("init", "-i", str(template), "-d", str(translations), "-D", DOMAIN, "-l", locale)
+            forget_core_locales()
+        _rewrap(po_path(translations, locale), locale)
     if SOURCE_LOCALE in locales:
         _fill_source_catalogue(po_path(translations, SOURCE_LOCALE))
+
+
+def _rewrap(path: Path, locale: str) -> None:
+    """pybabel writes lines of 76 characters; the catalogues are kept at 100, like every tool that
+    writes them, so an update changes only what changed."""
+    catalogue = read_catalogue(path, locale)
+    with path.open("wb") as handle:
+        write_po(handle, catalogue, width=100)
 
 
 def _fill_source_catalogue(path: Path) -> None:
@@ -135,8 +149,9 @@ def read_catalogue(path: Path, locale: str | None = None) -> Catalog:
         return read_po(handle, locale=locale)
 
 
-def status(translations: Path, locales: tuple[str, ...] = CORE_LOCALES) -> list[LocaleStatus]:
+def status(translations: Path, locales: tuple[str, ...] = ()) -> list[LocaleStatus]:
     result = []
+    locales = locales or core_locales(translations)
     for locale in locales:
         catalogue = read_catalogue(po_path(translations, locale), locale)
         messages = [m for m in catalogue if m.id]
@@ -190,6 +205,31 @@ def catalogue_problems(translations: Path, locale: str, min_percent: float) -> l
             f"{locale}: {state.percent:.1f}% translated, below the required {min_percent}%"
         )
     return problems
+
+
+def reference_locales(tenants: Path) -> set[str]:
+    """The locales the reference networks (tenants/*/tenant.toml) use."""
+    found: set[str] = set()
+    for pack in sorted(tenants.glob("*/tenant.toml")):
+        with pack.open("rb") as handle:
+            found.update(str(code) for code in tomllib.load(handle).get("locales", []))
+    return found
+
+
+def required_coverage(
+    translations: Path,
+    tenants: Path,
+    default: float,
+    reference: float,
+    overrides: Mapping[str, float],
+) -> dict[str, float]:
+    """The minimum percent per core locale: its override, else `reference` when a reference network
+    uses it, else `default`."""
+    used = reference_locales(tenants)
+    return {
+        locale: float(overrides.get(locale, reference if locale in used else default))
+        for locale in core_locales(translations)
+    }
 
 
 def placeholder_problems(msgid: MessageText, msgstr: MessageText) -> list[str]:

@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from mentornet.core.i18n import CORE_LOCALES, language_name
+from mentornet.core.i18n import core_locales, language_name
 from mentornet.modules.admin.editing import (
     SettingsForm,
     opened_form,
@@ -89,7 +89,7 @@ def _shown_locales(form: SettingsForm) -> list[str]:
     """The network's locales, and any ticked on the form (their texts are asked for at once)."""
     ticked = form.values.getlist("locales") if hasattr(form.values, "getlist") else []
     wanted = set(g.tenant.locales) | set(ticked)
-    return [loc for loc in CORE_LOCALES if loc in wanted]
+    return [loc for loc in core_locales() if loc in wanted]
 
 
 def _current_values() -> dict[str, Any]:
@@ -117,7 +117,7 @@ def _labels() -> dict[str, Any]:
     }
     for key, label in TEXTS.items():
         labels[key] = label
-        for loc in CORE_LOCALES:
+        for loc in core_locales():
             labels[f"{key}.{loc}"] = f"{label} ({language_name(loc)})"
     for section, names in NUMBERS.items():
         labels.update({f"{section}.{name}": label for name, label in names.items()})
@@ -140,7 +140,7 @@ def _render(form: SettingsForm, status: int) -> ResponseReturnValue:
         values=values,
         labels=_labels(),
         shown_locales=_shown_locales(form),
-        all_locales=CORE_LOCALES,
+        all_locales=core_locales(),
         timezones=sorted(zoneinfo.available_timezones()),
         texts=TEXTS,
         numbers=NUMBERS,

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from mentornet.core.i18n import CORE_LOCALES, language_name
+from mentornet.core.i18n import core_locales, language_name
 from mentornet.core.schemas import Boolean, Schema
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
@@ -212,7 +212,7 @@ def _form_page(form: FormResult, event: Event | None, status: int) -> ResponseRe
         audiences=list(Audience),
         kind_labels=KIND_LABELS,
         audience_labels=_audience_labels(),
-        languages=list(CORE_LOCALES),
+        languages=list(core_locales()),
         locales=g.tenant.locales,
         text_field=text_field,
         zone=g.tenant.config.timezone,
