@@ -15,6 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from mentornet.core.db import Base
 from mentornet.core.errors import DomainError
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User
@@ -27,7 +28,17 @@ from mentornet.modules.tenants.cli import tenants_group
 from mentornet.modules.tenants.models import Tenant
 from mentornet.modules.tenants.operations import tenant_session
 
-from helpers import PASSWORD, ProfileFactory, UserFactory, csrf_token, ended_pair, login
+from helpers import (
+    FIRST_GOAL,
+    PASSWORD,
+    Database,
+    ProfileFactory,
+    UserFactory,
+    csrf_token,
+    ended_pair,
+    every_row,
+    login,
+)
 
 EMAIL = "operator@mentornet.test"
 
@@ -287,3 +298,42 @@ def test_a_network_launched_from_an_uploaded_pack(app: Flask) -> None:
         client, template="upload", pack=(io.BytesIO(b"[x"), "tenant.toml"), slug="libya"
     )
     assert broken.status_code == 422 and "libya" not in _slugs(app)
+
+
+def _rows_per_network(database: Database) -> dict[tuple[str, int], int]:
+    """(table, tenant id) -> rows, for every tenant-owned table, read past row-level security."""
+    counts: dict[tuple[str, int], int] = {}
+    with every_row(database) as connection:
+        for table in Base.metadata.sorted_tables:
+            if "tenant_id" in table.columns:
+                rows = connection.execute(
+                    sa.select(table.c.tenant_id, sa.func.count()).group_by(table.c.tenant_id)
+                )
+                counts.update({(table.name, tenant): count for tenant, count in rows})
+    return counts
+
+
+def test_deleting_a_network_removes_its_rows_and_no_other(
+    app: Flask, make_profile: ProfileFactory, migrated: Database, tenant_ids: dict[str, int]
+) -> None:
+    for tenant in ("denmark", "morocco", "men"):
+        ended_pair(app, make_profile, tenant=tenant, mentee_email=f"a@{tenant}.test",
+                   mentor_email=f"b@{tenant}.test", goal=FIRST_GOAL[tenant])  # fmt: skip
+    _operator(app)
+    client, _totp = _signed_in(app)
+    page = "/operator/networks/morocco/delete"
+    assert "/operator/networks/morocco/tenant.toml" in client.get(page).get_data(as_text=True)
+    before = _rows_per_network(migrated)
+    morocco = tenant_ids["morocco"]
+    assert sum(n for (_t, tenant), n in before.items() if tenant == morocco) > 20
+    for typed in ("", "Morocco ", "denmark"):
+        refused = _post(client, page, {"confirm": typed}, page)
+        assert refused.status_code == 422, typed
+    assert _rows_per_network(migrated) == before
+    assert _post(client, page, {"confirm": "morocco"}, page).status_code == 303
+    after = _rows_per_network(migrated)
+    assert {key for key in after if key[1] == morocco} == set()
+    assert after == {key: n for key, n in before.items() if key[1] != morocco}
+    assert "morocco" not in _slugs(app)
+    assert app.test_client().get("/morocco/").status_code == 404
+    assert app.test_client().get("/denmark/").status_code == 200

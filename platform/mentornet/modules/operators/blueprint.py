@@ -21,6 +21,7 @@ PERMISSIONS = {
     "network_figures": OPERATORS,
     "figures_csv": OPERATORS,
     "new_network": OPERATORS,
+    "delete_network": OPERATORS,
 }
 
 bp.add_url_rule("/login", view_func=views.login, methods=["GET", "POST"])
@@ -30,6 +31,7 @@ bp.add_url_rule("/", view_func=views.networks)
 bp.add_url_rule("/networks/<slug>/suspend", view_func=views.suspend, methods=["POST"])
 bp.add_url_rule("/networks/<slug>/resume", view_func=views.resume, methods=["POST"])
 bp.add_url_rule("/networks/<slug>/tenant.toml", view_func=views.download_pack)
+bp.add_url_rule("/networks/<slug>/delete", view_func=views.delete_network, methods=["GET", "POST"])
 bp.add_url_rule("/networks/new", view_func=views.new_network, methods=["GET", "POST"])
 bp.add_url_rule("/figures", view_func=views.network_figures)
 bp.add_url_rule("/figures.csv", view_func=views.figures_csv)

@@ -1,4 +1,4 @@
-"""Launching a network from the operator console: a template's method, the new network's own
+"""Launching (and deleting) a network from the operator console: a template's method, the new network's own
 address and languages, and an invitation for its first administrator, all in one transaction.
 
 What is copied from the template (an existing network's method pack, or an uploaded tenant.toml):
@@ -14,10 +14,12 @@ import copy
 import logging
 from typing import Any
 
+import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 from sqlalchemy.orm import Session
 
+from mentornet.core.db import Base
 from mentornet.core.errors import DomainError
 from mentornet.core.schemas import errors_by_path
 from mentornet.core.tenancy import bind_tenant
@@ -89,3 +91,31 @@ def launch_network(
            subject_id=tenant.id, detail=f"{operator.email} from {template_name}")  # fmt: skip
     log.info("network %s launched by operator %s from %s", tenant.slug, operator.id, template_name)
     return tenant
+
+
+def delete_network(
+    session: Session, operator: Operator, tenant: Tenant, typed_slug: str
+) -> dict[str, int]:
+    """Remove every row of the network, table by table (children first), then the network.
+
+    The operator must type the slug (field `confirm`). Returns the rows removed per table. The
+    request's session is bound to that network, so row-level security lets only its rows go.
+    """
+    if typed_slug.strip() != tenant.slug:
+        raise DomainError(
+            _l("Type the network's address, %(slug)s, to delete it.", slug=tenant.slug),
+            field="confirm",
+        )
+    bind_tenant(session, tenant.id)
+    removed: dict[str, int] = {}
+    for table in reversed(Base.metadata.sorted_tables):
+        if "tenant_id" in table.columns:
+            result = session.execute(sa.delete(table).where(table.c.tenant_id == tenant.id))
+            removed[table.name] = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    slug = tenant.slug
+    session.delete(tenant)
+    session.flush()
+    log.warning(
+        "network %s deleted by operator %s: %s rows", slug, operator.id, sum(removed.values())
+    )
+    return removed

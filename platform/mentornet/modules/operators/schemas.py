@@ -55,3 +55,7 @@ class LaunchSchema(Schema):
             line.strip().lower() for line in data["hosts"].splitlines() if line.strip()
         ]
         return data
+
+
+class DeleteNetworkSchema(Schema):
+    confirm = String(required=True, single_line=True, validate=length(1, 60))

@@ -37,6 +37,7 @@ from mentornet.modules.operators import figures as cross_network
 from mentornet.modules.operators import launch, operations
 from mentornet.modules.operators.models import Operator
 from mentornet.modules.operators.schemas import (
+    DeleteNetworkSchema,
     LaunchSchema,
     OperatorCodeSchema,
     OperatorLoginSchema,
@@ -319,3 +320,30 @@ def _launch_page(form: Any, status: int) -> ResponseReturnValue:
         locale_names={code: native_language_name(code) for code in core_locales()},
     )
     return page, status
+
+
+def delete_network(slug: str) -> ResponseReturnValue:
+    """GET: what deleting means, the method pack to download first, and the slug to type."""
+    tenant = _network(slug)
+    form = empty_form()
+    if request.method == "POST":
+        form = parse_form(DeleteNetworkSchema())
+        if form.ok:
+            on_refusal(lambda error: _delete_page(tenant, form, error))
+            removed = launch.delete_network(db.session, g.operator, tenant, form.data["confirm"])
+            flash(
+                _("The network %(slug)s and its %(num)s records have been deleted.",
+                  slug=slug, num=sum(removed.values())),
+                "success",
+            )  # fmt: skip
+            return redirect(url_for("operators.networks"), 303)
+        return _delete_page(tenant, form)
+    return render_template("operators/delete.html", network=tenant, form=form)
+
+
+def _delete_page(
+    tenant: Tenant, form: Any, error: DomainError | None = None
+) -> ResponseReturnValue:
+    if error is not None:
+        form.add_error(error)
+    return render_template("operators/delete.html", network=tenant, form=form), 422
