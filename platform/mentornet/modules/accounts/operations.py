@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Protocol
 
 import sqlalchemy as sa
 from flask import current_app
@@ -90,17 +91,29 @@ def start_login_session(session: Session, user: User) -> str:
 def find_login_session(session: Session, token: str) -> LoginSession | None:
     """The live login for this token, or None when it is unknown, revoked or expired."""
     login = session.scalar(sa.select(LoginSession).where(LoginSession.token_hash == _digest(token)))
-    if login is None or login.revoked_at is not None:
-        return None
+    return login if login is not None and still_live(login) else None
+
+
+class ServerLogin(Protocol):
+    created_at: datetime
+    last_seen_at: datetime
+    revoked_at: datetime | None
+
+
+def still_live(login: ServerLogin) -> bool:
+    """Not revoked, not older than SESSION_LIFETIME_MINUTES, not idle for SESSION_IDLE_MINUTES;
+    a live login is marked seen (at most once a minute). Operators' logins follow it too."""
+    if login.revoked_at is not None:
+        return False
     config = current_app.config
     now = utcnow()
     if now - login.created_at > timedelta(minutes=config["SESSION_LIFETIME_MINUTES"]):
-        return None
+        return False
     if now - login.last_seen_at > timedelta(minutes=config["SESSION_IDLE_MINUTES"]):
-        return None
+        return False
     if now - login.last_seen_at > timedelta(minutes=1):
         login.last_seen_at = now
-    return login
+    return True
 
 
 def end_login_session(session: Session, token: str) -> None:

@@ -7,11 +7,9 @@ import hashlib
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
 
 import pyotp
 import sqlalchemy as sa
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
@@ -19,6 +17,7 @@ from mentornet.core.errors import DomainError
 from mentornet.core.tenancy import bind_tenant
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User, UserRole
+from mentornet.modules.accounts.operations import still_live
 from mentornet.modules.accounts.passwords import hash_password, needs_rehash, verify_password
 from mentornet.modules.accounts.second_factor import code_step
 from mentornet.modules.accounts.strength import weakness
@@ -120,16 +119,8 @@ def operator_for_token(session: Session, token: str) -> Operator | None:
     login = session.scalar(
         sa.select(OperatorSession).where(OperatorSession.token_hash == _digest(token))
     )
-    if login is None or login.revoked_at is not None:
+    if login is None or not still_live(login):
         return None
-    now = utcnow()
-    config = current_app.config
-    if now - login.created_at > timedelta(minutes=config["SESSION_LIFETIME_MINUTES"]):
-        return None
-    if now - login.last_seen_at > timedelta(minutes=config["SESSION_IDLE_MINUTES"]):
-        return None
-    if now - login.last_seen_at > timedelta(minutes=1):
-        login.last_seen_at = now
     operator = session.get(Operator, login.operator_id)
     return operator if operator is not None and operator.active else None
 

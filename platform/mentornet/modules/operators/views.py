@@ -49,12 +49,10 @@ from mentornet.modules.tenants.operations import (
     get_tenant_by_slug,
     list_tenants,
 )
-from mentornet.modules.tenants.packs import dump_pack
+from mentornet.modules.tenants.packs import PACK_FILE, dump_pack, uploaded_pack_text
 from mentornet.web.boundary import on_refusal
 from mentornet.web.forms import empty_form, parse_form
 
-# A real pack is about 20 KiB (as on the admin console's method pack page).
-MAX_PACK_BYTES = 512 * 1024
 TOKEN_KEY = "operator_token"  # noqa: S105  (a session key name, not a secret)
 PENDING_KEY = "operator_pending"
 
@@ -295,18 +293,10 @@ def _template(choice: str) -> tuple[dict[str, Any], str]:
             )
         return export_tenant(tenant), tenant.slug
     upload = request.files.get("pack")
-    if upload is None or not upload.filename:
-        raise DomainError(_l("Choose a tenant.toml file."), field="pack")
-    data = upload.stream.read(MAX_PACK_BYTES + 1)
-    if len(data) > MAX_PACK_BYTES:
-        raise DomainError(
-            _l("The file is larger than %(size)s KiB: this is not a method pack.", size=512),
-            field="pack",
-        )
+    text = uploaded_pack_text(upload)
     try:
-        text = data.decode("utf-8")
-        return tomllib.loads(text), upload.filename
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(text), str(upload.filename if upload else PACK_FILE)
+    except tomllib.TOMLDecodeError as error:
         raise DomainError(_l("The file is not a valid tenant.toml."), field="pack") from error
 
 

@@ -10,12 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
+from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
+from werkzeug.datastructures import FileStorage
 
+from mentornet.core.errors import DomainError
 from mentornet.core.schemas import flatten_errors
 from mentornet.modules.tenants.schemas import TenantPackSchema
 
 PACK_FILE = "tenant.toml"
+# A real pack is about 20 KiB; anything far larger is not one.
+MAX_PACK_BYTES = 512 * 1024
 
 
 @dataclass(frozen=True)
@@ -151,3 +156,20 @@ class KeyLocator:
 
 def _normalise(name: str) -> str:
     return ".".join(part.strip().strip("\"'") for part in name.split("."))
+
+
+def uploaded_pack_text(upload: FileStorage | None) -> str:
+    """The text of a tenant.toml sent with a form (field `pack`): chosen, at most MAX_PACK_BYTES,
+    UTF-8; the admin console's method pack page and the operators' launch form read it so."""
+    if upload is None or not upload.filename:
+        raise DomainError(_l("Choose a tenant.toml file."), field="pack")
+    data = upload.stream.read(MAX_PACK_BYTES + 1)
+    if len(data) > MAX_PACK_BYTES:
+        raise DomainError(
+            _l("The file is larger than %(size)s KiB: this is not a method pack.", size=512),
+            field="pack",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DomainError(_l("The file is not UTF-8 text."), field="pack") from error

@@ -37,10 +37,14 @@ from mentornet.modules.tenants.operations import (
     export_tenant,
     try_tenant_settings,
 )
-from mentornet.modules.tenants.packs import PACK_FILE, PackError, dump_pack, parse_pack
+from mentornet.modules.tenants.packs import (
+    PACK_FILE,
+    PackError,
+    dump_pack,
+    parse_pack,
+    uploaded_pack_text,
+)
 
-# A real pack is about 20 KiB; anything far larger is not one.
-MAX_PACK_BYTES = 512 * 1024
 # Owned by the platform's operators, never by an uploaded pack.
 KEPT = ("slug", "status", "hosts")
 
@@ -81,19 +85,7 @@ def apply_pack() -> ResponseReturnValue:
 
 
 def _uploaded_text() -> str:
-    upload = request.files.get("pack")
-    if upload is None or not upload.filename:
-        raise DomainError(_l("Choose a tenant.toml file."), field="pack")
-    data = upload.stream.read(MAX_PACK_BYTES + 1)
-    if len(data) > MAX_PACK_BYTES:
-        raise DomainError(
-            _l("The file is larger than %(size)s KiB: this is not a method pack.", size=512),
-            field="pack",
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DomainError(_l("The file is not UTF-8 text."), field="pack") from error
+    return uploaded_pack_text(request.files.get("pack"))
 
 
 def _validated(text: str) -> dict[str, Any]:
