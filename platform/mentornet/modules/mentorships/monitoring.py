@@ -28,6 +28,8 @@ from mentornet.modules.profiles.models import Profile
 from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.models import Tenant
 
+NAME_LENGTH = 200  # accounts.models.User.name
+
 
 @dataclass
 class PairRow:
@@ -73,7 +75,9 @@ def pair_page(
     where: list[sa.ColumnElement[bool]] = [
         Mentorship.state.in_(states or set(State) - {State.DRAFT})
     ]
-    if needle := search.strip():
+    if len(needle := search.strip()) > NAME_LENGTH:  # no name is that long (nor a LIKE pattern)
+        where.append(sa.false())
+    elif needle:
         named = _named(needle)
         where.append(
             sa.or_(Mentorship.mentee_profile_id.in_(named), Mentorship.mentor_profile_id.in_(named))
