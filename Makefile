@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo serve lock lock-check test lint typecheck pytest test-postgres test-browser translations bench clean
+.PHONY: demo serve lock lock-check test lint typecheck pytest test-postgres test-browser translations bench bench-web clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,12 @@ test-browser: $(VENV)/.installed-dev translations
 bench: $(VENV)/.installed
 	MENTORNET_ENV=development $(BIN)/mentornet bench matching $(if $(QUICK),--quick,)
 	MENTORNET_ENV=development $(BIN)/mentornet bench reports $(if $(QUICK),--members 5000,)
+
+## bench-web: every staff and member page of issue 16 under gunicorn (2 workers, 10 concurrent) at
+## 10,000 members, with a bare Flask page as the reference; bench-results/web.json (QUICK=1: 1 s a page,
+## FULL=1: 50,000 members, MNTEST_DATABASE_URL=postgresql://...: PostgreSQL too)
+bench-web: $(VENV)/.installed-dev translations
+	MENTORNET_ENV=development $(BIN)/mentornet bench web $(if $(QUICK),--quick,) $(if $(FULL),--members 50000,)
 
 clean:
 	rm -rf $(VENV) instance build bench-results .pytest_cache .mypy_cache .ruff_cache

@@ -42,3 +42,29 @@ def test_filters_still_filter(
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert f"/applicants/{mentor.id}" in html and f"/applicants/{mentee.id}" not in html
+
+
+def test_the_goal_and_language_filters_look_inside_the_lists_in_sql(
+    app: Flask, make_user: UserFactory, make_profile: ProfileFactory
+) -> None:
+    both = make_profile("denmark", "mentee", email="eva@example.org", goals=["job", "education"])
+    other = make_profile(
+        "denmark", "mentee", email="ida@example.org", goals=["network"], languages=["da:C2"]
+    )
+    make_profile("morocco", "mentee", email="salma@example.org", languages=["ar:C2"])
+    coordinator = coordinator_client(app, make_user)
+
+    def shown(query: str) -> set[int]:
+        response = coordinator.get(f"/denmark/staff/applicants?{query}")
+        assert response.status_code == 200, query
+        html = response.get_data(as_text=True)
+        return {p.id for p in (both, other) if f'/applicants/{p.id}"' in html}
+
+    assert shown("goal=education") == {both.id}
+    assert shown("goal=network") == {other.id}
+    assert shown("goal=jo") == set()  # a whole goal, not a part of one
+    assert shown("language=ar") == {both.id}  # Salma speaks Arabic too, in another network
+    assert shown("language=da") == {both.id, other.id}
+    assert shown("language=C2") == set()  # the level is not a language
+    assert shown("language=%25") == set()  # no wildcard
+    assert shown("goal=job&language=da") == {both.id}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, String, UniqueConstraint, and_
+from sqlalchemy import JSON, Index, String, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
 from mentornet.core.db import Base
@@ -29,7 +29,10 @@ class User(TenantScoped, Base):
     """A person's account in one network; the same e-mail may hold an account in another."""
 
     __tablename__ = "users"
-    __tenant_table_args__ = (UniqueConstraint("tenant_id", "email"),)
+    __tenant_table_args__ = (
+        UniqueConstraint("tenant_id", "email"),
+        Index("ix_users_tenant_active", "tenant_id", "active"),  # the staff console's counts
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254))

@@ -80,3 +80,47 @@ def bench_reports(members: int, output: Path | None) -> None:
     for key, value in figures.items():
         click.echo(f"{key}: {value}")
     click.echo(f"written {target}")
+
+
+@bench_group.command("web")
+@click.option("--members", type=click.IntRange(min=30), default=10_000, show_default=True)
+@click.option("--seconds", type=click.FloatRange(min=0.5), default=5.0, show_default=True)
+@click.option("--concurrency", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--quick", is_flag=True, help="One second per page.")
+@click.option(
+    "--postgres",
+    "postgres_url",
+    envvar="MNTEST_DATABASE_URL",
+    default=None,
+    help="Also on this PostgreSQL database (default: MNTEST_DATABASE_URL); SQLite always.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the figures (default: bench-results/web.json).",
+)
+def bench_web(
+    members: int,
+    seconds: float,
+    concurrency: int,
+    quick: bool,
+    postgres_url: str | None,
+    output: Path | None,
+) -> None:
+    """Every staff and member page of issue 16 under gunicorn (2 workers) at 10 concurrent."""
+    from mentornet.modules.bench import web
+
+    figures = web.bench_web(
+        members=members,
+        seconds=1.0 if quick else seconds,
+        concurrency=concurrency,
+        postgres_url=postgres_url or None,
+        folder=project_root() / "bench-results",
+        say=lambda text: click.echo(text, err=True),
+    )
+    target = output or project_root() / "bench-results" / "web.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    click.echo(web.table(figures))
+    click.echo(f"written {target}")

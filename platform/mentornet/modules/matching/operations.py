@@ -84,20 +84,28 @@ def profile_data(profile: Profile) -> scoring.ProfileData:
     )
 
 
-def waiting_mentees(session: Session) -> list[Profile]:
-    """Approved mentees with nothing open, longest waiting first."""
+def _waiting() -> sa.Select[Profile]:
     busy = sa.select(Mentorship.mentee_profile_id).where(Mentorship.state.in_(OPEN_FOR_MENTEE))
-    return list(
-        session.scalars(
-            sa.select(Profile)
-            .where(
-                Profile.role == ProfileRole.MENTEE,
-                Profile.status == ProfileStatus.APPROVED,
-                Profile.id.not_in(busy),
-            )
-            .order_by(Profile.status_changed_at, Profile.id)
-        )
+    return sa.select(Profile).where(
+        Profile.role == ProfileRole.MENTEE,
+        Profile.status == ProfileStatus.APPROVED,
+        Profile.id.not_in(busy),
     )
+
+
+def waiting_mentees(
+    session: Session, *, limit: int | None = None, offset: int = 0
+) -> list[Profile]:
+    """Approved mentees with nothing open, longest waiting first (a page of them with `limit`)."""
+    query = _waiting().order_by(Profile.status_changed_at, Profile.id)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return list(session.scalars(query))
+
+
+def count_waiting_mentees(session: Session) -> int:
+    query = sa.select(sa.func.count()).select_from(_waiting().subquery())
+    return session.scalar(query) or 0
 
 
 def mentors_with_room(session: Session) -> list[Profile]:
@@ -154,9 +162,13 @@ def suggestions_for(
     index, ids = mentor_index(session, tenant)
     forbidden = never_again_pairs(session)
     mentee_data = profile_data(mentee)
+    top = scoring.top_k(config, index, mentee_data, k, forbidden=forbidden)
+    # The suggested mentors in one query, however many were found.
+    wanted = [ids[position] for position, _score in top]
+    mentors = {p.id: p for p in session.scalars(sa.select(Profile).where(Profile.id.in_(wanted)))}
     found = []
-    for position, score in scoring.top_k(config, index, mentee_data, k, forbidden=forbidden):
-        mentor = session.get(Profile, ids[position])
+    for position, score in top:
+        mentor = mentors.get(ids[position])
         if mentor is None:
             continue
         found.append(
@@ -414,14 +426,23 @@ def latest_batch(session: Session) -> MatchingBatch | None:
     return session.scalar(sa.select(MatchingBatch).order_by(MatchingBatch.id.desc()).limit(1))
 
 
-def open_requests_and_proposals(session: Session) -> list[Mentorship]:
-    return list(
-        session.scalars(
-            sa.select(Mentorship)
-            .where(Mentorship.state.in_(AWAITING_ANSWER))
-            .order_by(Mentorship.created_at)
-        )
+def open_requests_and_proposals(
+    session: Session, *, limit: int | None = None, offset: int = 0
+) -> list[Mentorship]:
+    """Requests and proposals waiting for an answer, oldest first (a page of them with `limit`)."""
+    query = (
+        sa.select(Mentorship)
+        .where(Mentorship.state.in_(AWAITING_ANSWER))
+        .order_by(Mentorship.created_at, Mentorship.id)
     )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return list(session.scalars(query))
+
+
+def count_open_requests_and_proposals(session: Session) -> int:
+    query = sa.select(sa.func.count()).where(Mentorship.state.in_(AWAITING_ANSWER))
+    return session.scalar(query) or 0
 
 
 def count_drafts(session: Session) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import ForeignKeyConstraint, String, Text
+from sqlalchemy import ForeignKeyConstraint, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentornet.core.db import Base
@@ -75,6 +75,8 @@ class Meeting(TenantScoped, Base):
     __tenant_table_args__ = (
         tenant_fk("mentorship_id", "mentorships", ondelete="CASCADE"),
         ForeignKeyConstraint(["tenant_id", "logged_by_id"], ["users.tenant_id", "users.id"]),
+        # Every query carries tenant_id: without it first, SQLite scans the whole network.
+        Index("ix_meetings_tenant_mentorship_held", "tenant_id", "mentorship_id", "held_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -95,6 +97,7 @@ class CheckIn(TenantScoped, Base):
     __tenant_table_args__ = (
         tenant_fk("mentorship_id", "mentorships", ondelete="CASCADE"),
         tenant_fk("profile_id", "profiles", ondelete="CASCADE"),
+        Index("ix_check_ins_tenant_mentorship_created", "tenant_id", "mentorship_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -114,6 +114,9 @@ class Mentorship(TenantScoped, Base):
             postgresql_where=text(_OPEN_SQL),
         ),
         Index("ix_mentorships_mentor_state", "tenant_id", "mentor_profile_id", "state"),
+        # The coordinators' lists (issue 16): by state, most recently changed first; by mentee.
+        Index("ix_mentorships_tenant_state_updated", "tenant_id", "state", "updated_at"),
+        Index("ix_mentorships_tenant_mentee_state", "tenant_id", "mentee_profile_id", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -294,6 +297,12 @@ class MentorshipTransition(TenantScoped, Base):
     __tenant_table_args__ = (
         tenant_fk("mentorship_id", "mentorships", ondelete="CASCADE"),
         ForeignKeyConstraint(["tenant_id", "actor_id"], ["users.tenant_id", "users.id"]),
+        Index(
+            "ix_mentorship_transitions_tenant_mentorship_created",
+            "tenant_id",
+            "mentorship_id",
+            "created_at",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

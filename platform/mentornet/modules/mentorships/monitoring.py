@@ -16,11 +16,19 @@ from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
 from mentornet.modules.mentorships.cycle_models import CheckIn, Meeting
-from mentornet.modules.mentorships.models import AT_WORK, Mentorship, MentorshipTransition, State
+from mentornet.modules.mentorships.models import (
+    AT_WORK,
+    RUNNING,
+    Mentorship,
+    MentorshipTransition,
+    State,
+)
 from mentornet.modules.mentorships.notifications import notify
 from mentornet.modules.profiles.models import Profile
 from mentornet.modules.profiles.operations import profile_names
 from mentornet.modules.tenants.models import Tenant
+
+NAME_LENGTH = 200  # accounts.models.User.name
 
 
 @dataclass
@@ -40,6 +48,82 @@ class PairRow:
         return self.stalled or bool(self.contact_requests)
 
 
+@dataclass(frozen=True)
+class PairPage:
+    """One page of the coordinators' list, with the pairs that need attention (all of them)."""
+
+    rows: list[PairRow]
+    total: int
+    attention: list[PairRow]
+
+
+def pair_page(
+    session: Session,
+    tenant: Tenant,
+    *,
+    states: frozenset[State] | None = None,
+    search: str = "",
+    attention_only: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    today: dt.date | None = None,
+) -> PairPage:
+    """Pairs for the coordinators: "please contact me" first, then stalled ones (quietest first),
+    then the rest, most recently changed first. Filtered, sorted and paged in SQL: only the pairs
+    that need attention and the page's own pairs are loaded."""
+    today = today or utcnow().date()
+    where: list[sa.ColumnElement[bool]] = [
+        Mentorship.state.in_(states or set(State) - {State.DRAFT})
+    ]
+    if len(needle := search.strip()) > NAME_LENGTH:  # no name is that long (nor a LIKE pattern)
+        where.append(sa.false())
+    elif needle:
+        named = _named(needle)
+        where.append(
+            sa.or_(Mentorship.mentee_profile_id.in_(named), Mentorship.mentor_profile_id.in_(named))
+        )
+    needs_attention = sa.or_(
+        _stalled(today - dt.timedelta(days=tenant.config.cycle.stalled_after_days)),
+        Mentorship.id.in_(
+            sa.select(CheckIn.mentorship_id).where(
+                CheckIn.contact_me.is_(True), CheckIn.handled_at.is_(None)
+            )
+        ),
+    )
+    recent_first = (Mentorship.updated_at.desc(), Mentorship.id.desc())
+    flagged = list(
+        session.scalars(
+            sa.select(Mentorship).where(*where, needs_attention).order_by(*recent_first)
+        )
+    )
+    calm = sa.select(Mentorship).where(*where, sa.not_(needs_attention)).order_by(*recent_first)
+    calm_total = 0
+    rest: list[Mentorship] = []
+    if not attention_only:
+        calm_total = (
+            session.scalar(sa.select(sa.func.count()).select_from(calm.order_by(None).subquery()))
+            or 0
+        )
+        calm = calm.offset(max(0, offset - len(flagged)))
+        if limit is not None:  # what the pairs needing attention leave of the page (maybe 0)
+            calm = calm.limit(limit - max(0, min(limit, len(flagged) - offset)))
+        rest = list(session.scalars(calm))
+    # One set of queries for both lists, however many pairs each has (even none).
+    lines = _rows(session, tenant, flagged + rest, today)
+    attention, calm_rows = lines[: len(flagged)], lines[len(flagged) :]
+    attention.sort(
+        key=lambda r: (
+            not r.contact_requests,
+            not r.stalled,
+            r.last_sign_of_life if r.stalled else dt.date.min,
+        )
+    )
+    end = None if limit is None else offset + limit
+    if attention_only:
+        return PairPage(attention[offset:end], len(attention), attention)
+    return PairPage(attention[offset:end] + calm_rows, len(attention) + calm_total, attention)
+
+
 def pair_rows(
     session: Session,
     tenant: Tenant,
@@ -49,13 +133,42 @@ def pair_rows(
     attention_only: bool = False,
     today: dt.date | None = None,
 ) -> list[PairRow]:
-    """Pairs for the coordinators: "please contact me" first, then stalled ones, then the rest."""
-    today = today or utcnow().date()
-    where = [Mentorship.state.in_(states or set(State) - {State.DRAFT})]
-    mentorships = list(
-        session.scalars(sa.select(Mentorship).where(*where).order_by(Mentorship.updated_at.desc()))
+    """Every pair of the list in its order (pair_page without paging)."""
+    return pair_page(
+        session, tenant, states=states, search=search, attention_only=attention_only, today=today
+    ).rows
+
+
+def _named(needle: str) -> sa.Select[int]:
+    """Profiles whose account name contains the text, whatever its case."""
+    pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return (
+        sa.select(Profile.id)
+        .join(User, sa.and_(User.id == Profile.user_id, User.tenant_id == Profile.tenant_id))
+        .where(User.name.ilike(pattern, escape="\\"))
     )
-    ids = sa.select(Mentorship.id).where(*where)
+
+
+def _stalled(cutoff: dt.date) -> sa.ColumnElement[bool]:
+    """Running, and no meeting, check-in or change (nor the start) on or after the cutoff day."""
+    since = dt.datetime.combine(cutoff, dt.time.min, tzinfo=dt.UTC)
+    return sa.and_(
+        Mentorship.state.in_(RUNNING),
+        Mentorship.created_at < since,
+        ~sa.exists().where(Meeting.mentorship_id == Mentorship.id, Meeting.held_on >= cutoff),
+        ~sa.exists().where(CheckIn.mentorship_id == Mentorship.id, CheckIn.created_at >= since),
+        ~sa.exists().where(
+            MentorshipTransition.mentorship_id == Mentorship.id,
+            MentorshipTransition.created_at >= since,
+        ),
+    )
+
+
+def _rows(
+    session: Session, tenant: Tenant, mentorships: list[Mentorship], today: dt.date
+) -> list[PairRow]:
+    """The list's lines for these pairs: names, last meeting, last sign of life, flags."""
+    ids = [m.id for m in mentorships]
     names = profile_names(
         session,
         {m.mentee_profile_id for m in mentorships} | {m.mentor_profile_id for m in mentorships},
@@ -68,15 +181,10 @@ def pair_rows(
         sa.func.max(MentorshipTransition.created_at),
         ids,
     )
-    requests = open_contact_requests(session)
+    requests = open_contact_requests(session, ids)
     stalled_after = dt.timedelta(days=tenant.config.cycle.stalled_after_days)
-    needle = search.strip().casefold()
     rows = []
     for mentorship in mentorships:
-        mentee = names.get(mentorship.mentee_profile_id, "")
-        mentor = names.get(mentorship.mentor_profile_id, "")
-        if needle and needle not in mentee.casefold() and needle not in mentor.casefold():
-            continue
         signs = [
             _as_date(value)
             for value in (
@@ -88,35 +196,32 @@ def pair_rows(
             if value is not None
         ]
         last = max(signs)
-        row = PairRow(
-            mentorship=mentorship,
-            mentee_name=mentee,
-            mentor_name=mentor,
-            last_meeting=_as_date(meetings[mentorship.id]) if mentorship.id in meetings else None,
-            last_sign_of_life=last,
-            stalled=mentorship.is_running and today - last > stalled_after,
-            contact_requests=requests.get(mentorship.id, []),
+        rows.append(
+            PairRow(
+                mentorship=mentorship,
+                mentee_name=names.get(mentorship.mentee_profile_id, ""),
+                mentor_name=names.get(mentorship.mentor_profile_id, ""),
+                last_meeting=_as_date(meetings[mentorship.id])
+                if mentorship.id in meetings
+                else None,
+                last_sign_of_life=last,
+                stalled=mentorship.is_running and today - last > stalled_after,
+                contact_requests=requests.get(mentorship.id, []),
+            )
         )
-        if not attention_only or row.needs_attention:
-            rows.append(row)
-    rows.sort(
-        key=lambda r: (
-            not r.contact_requests,
-            not r.stalled,
-            r.last_sign_of_life if r.stalled else dt.date.min,
-        )
-    )
     return rows
 
 
-def open_contact_requests(session: Session) -> dict[int, list[CheckIn]]:
-    """Check-ins with "please contact me" that staff have not followed up, by mentorship."""
+def open_contact_requests(
+    session: Session, mentorship_ids: list[int] | None = None
+) -> dict[int, list[CheckIn]]:
+    """Check-ins with "please contact me" that staff have not followed up, by mentorship
+    (of these mentorships, or of all)."""
     found: dict[int, list[CheckIn]] = {}
-    for entry in session.scalars(
-        sa.select(CheckIn)
-        .where(CheckIn.contact_me.is_(True), CheckIn.handled_at.is_(None))
-        .order_by(CheckIn.created_at)
-    ):
+    query = sa.select(CheckIn).where(CheckIn.contact_me.is_(True), CheckIn.handled_at.is_(None))
+    if mentorship_ids is not None:
+        query = query.where(CheckIn.mentorship_id.in_(mentorship_ids))
+    for entry in session.scalars(query.order_by(CheckIn.created_at)):
         found.setdefault(entry.mentorship_id, []).append(entry)
     return found
 
@@ -178,9 +283,9 @@ def _latest(
     session: Session,
     key: QueryableAttribute[int],
     value: sa.ColumnElement[object],
-    ids: sa.Select[int],
+    ids: list[int],
 ) -> dict[int, object]:
-    """The newest value per mentorship, for the mentorships the subquery selects (one query)."""
+    """The newest value per mentorship, for these mentorships (one query)."""
     rows = session.execute(sa.select(key, value).where(key.in_(ids)).group_by(key))
     return {mentorship_id: latest for mentorship_id, latest in rows}  # noqa: C416
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, ForeignKeyConstraint, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKeyConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentornet.core.db import Base
@@ -74,6 +74,9 @@ class Profile(TenantScoped, Base):
         CheckConstraint(
             "places_taken >= 0 AND places_taken <= capacity", name="places_within_capacity"
         ),
+        # The applicant queue and the matching console (issue 16), with tenant_id first.
+        Index("ix_profiles_tenant_status_changed", "tenant_id", "status", "status_changed_at"),
+        Index("ix_profiles_tenant_role_status", "tenant_id", "role", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

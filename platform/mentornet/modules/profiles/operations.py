@@ -301,10 +301,22 @@ def count_waiting_applicants(session: Session) -> int:
 
 
 def applicants(
-    session: Session, wanted: ApplicantFilter, *, limit: int = 200
+    session: Session, wanted: ApplicantFilter, *, limit: int = 200, offset: int = 0
 ) -> list[tuple[Profile, User]]:
-    """The staff queue, longest waiting first."""
-    query = sa.select(Profile, User).join(
+    """The staff queue, longest waiting first; filtered, sorted and paged in SQL."""
+    query = _applicant_query(session, wanted, sa.select(Profile, User))
+    query = query.order_by(Profile.status_changed_at, Profile.id).limit(limit).offset(offset)
+    return [(profile, user) for profile, user in session.execute(query)]
+
+
+def count_applicants(session: Session, wanted: ApplicantFilter) -> int:
+    query = _applicant_query(session, wanted, sa.select(sa.func.count(Profile.id)))
+    return session.scalar(query) or 0
+
+
+def _applicant_query(session: Session, wanted: ApplicantFilter, query: Any) -> Any:
+    """The queue's filters on a select of profiles (rows or a count)."""
+    query = query.select_from(Profile).join(
         User, sa.and_(User.id == Profile.user_id, User.tenant_id == Profile.tenant_id)
     )
     if wanted.role is not None:
@@ -317,16 +329,29 @@ def applicants(
         query = query.where(
             Profile.status_changed_at <= utcnow() - timedelta(days=wanted.waiting_days)
         )
-    rows = [
-        (profile, user)
-        for profile, user in session.execute(query.order_by(Profile.status_changed_at))
-    ]
-    # JSON list filters are applied here: portable across SQLite and PostgreSQL, and the queue is small.
+    dialect = session.get_bind().dialect.name
     if wanted.goal:
-        rows = [row for row in rows if wanted.goal in row[0].goals]
+        query = query.where(_json_list_has(dialect, Profile.goals, wanted.goal))
     if wanted.language:
-        rows = [row for row in rows if any(s["code"] == wanted.language for s in row[0].languages)]
-    return rows[:limit]
+        query = query.where(_json_list_has(dialect, Profile.languages, wanted.language, "code"))
+    return query
+
+
+def _json_list_has(
+    dialect: str, column: Any, value: str, key: str | None = None
+) -> sa.ColumnElement[bool]:
+    """The JSON list in this column holds the value (or an object whose `key` is the value), in SQL."""
+    if dialect == "postgresql":  # the column is JSON there (not JSONB)
+        if key is None:
+            items = sa.func.json_array_elements_text(column).table_valued("value").alias("item")
+            return sa.exists(sa.select(1).select_from(items).where(items.c.value == value))
+        items = sa.func.json_array_elements(column).table_valued("value").alias("item")
+        return sa.exists(
+            sa.select(1).select_from(items).where(items.c.value.op("->>")(key) == value)
+        )
+    items = sa.func.json_each(column).table_valued("value").alias("item")
+    element = sa.func.json_extract(items.c.value, f"$.{key}") if key else items.c.value
+    return sa.exists(sa.select(1).select_from(items).where(element == value))
 
 
 def _privacy_version(session: Session, profile: Profile) -> int:

@@ -9,14 +9,16 @@ rejected profiles are not members.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from mentornet.core.i18n import country_name
+from mentornet.core.types import utcnow
 from mentornet.modules.mentorships.cycle_models import (
     JOB_SITUATIONS,
     Outcome,
@@ -26,7 +28,8 @@ from mentornet.modules.mentorships.cycle_models import (
 from mentornet.modules.mentorships.models import Mentorship, State
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
 from mentornet.modules.profiles.situations import Situation
-from mentornet.modules.reports.ages import AgeSummary, summarise_ages
+from mentornet.modules.reports.ages import AgeBand, AgeSummary, summarise_ages
+from mentornet.modules.reports.models import DashboardSnapshot
 from mentornet.modules.tenants.models import Tenant
 
 S = ProfileStatus
@@ -200,4 +203,79 @@ def dashboard(session: Session, tenant: Tenant) -> Dashboard:
         ages=ages_by_role(session),
         pairs=completed_pairs(session),
         found_job=found_a_job(session, tenant),
+    )
+
+
+@dataclass(frozen=True)
+class CachedDashboard:
+    figures: Dashboard
+    computed_at: datetime
+
+
+def cached_dashboard(session: Session, tenant: Tenant, *, max_age: int) -> CachedDashboard:
+    """The dashboard as last computed for this network, computed again (and kept for the other
+    workers) when older than max_age seconds. Country names are in the reader's language."""
+    now = utcnow()
+    snapshot = session.scalar(sa.select(DashboardSnapshot))
+    if snapshot is not None and now - snapshot.computed_at <= timedelta(seconds=max_age):
+        return CachedDashboard(_from_json(snapshot.figures), snapshot.computed_at)
+    figures = dashboard(session, tenant)
+    if snapshot is None:
+        try:
+            with session.begin_nested():  # another worker may have written the row meanwhile
+                session.add(DashboardSnapshot(computed_at=now, figures=_to_json(figures)))
+        except sa.exc.IntegrityError:
+            pass
+    else:
+        snapshot.computed_at, snapshot.figures = now, _to_json(figures)
+        session.flush()
+    return CachedDashboard(figures, now)
+
+
+def _to_json(figures: Dashboard) -> dict[str, Any]:
+    return {
+        "members": [
+            {
+                "role": c.role.value,
+                "members": c.members,
+                "matched": c.matched,
+                "applying": c.applying,
+            }
+            for c in figures.members
+        ],
+        "countries": [{"code": c.code, "count": c.count} for c in figures.countries],
+        "ages": {role.value: asdict(summary) for role, summary in figures.ages.items()},
+        "pairs": asdict(figures.pairs),
+        "found_job": asdict(figures.found_job),
+    }
+
+
+def _from_json(data: dict[str, Any]) -> Dashboard:
+    countries = [
+        CountryCount(
+            c["code"], country_name(c["code"]) if c["code"] else str(_l("Not given")), c["count"]
+        )
+        for c in data["countries"]
+    ]
+    pairs = data["pairs"]
+    return Dashboard(
+        members=[
+            RoleCounts(ProfileRole(c["role"]), c["members"], c["matched"], c["applying"])
+            for c in data["members"]
+        ],
+        countries=sorted(countries, key=lambda c: (c.code is None, -c.count, c.name)),
+        ages={
+            ProfileRole(role): AgeSummary(
+                summary["count"],
+                summary["youngest"],
+                summary["oldest"],
+                summary["median"],
+                [AgeBand(**band) for band in summary["bands"]],
+            )
+            for role, summary in data["ages"].items()
+        },
+        pairs=CompletedPairs(
+            pairs["total"], pairs["successful"], [YearCount(**y) for y in pairs["by_year"]]
+        ),
+        found_job=GoalOutcome(**data["found_job"]),
     )

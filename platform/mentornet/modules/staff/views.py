@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import g, render_template
+from flask import current_app, g, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User, UserRole
 from mentornet.modules.profiles.operations import count_waiting_applicants
-from mentornet.modules.reports.operations import dashboard
+from mentornet.modules.reports.operations import cached_dashboard
 
 ROLE_LABELS = {
     Role.MEMBER: _l("Members"),
@@ -33,11 +33,15 @@ def index() -> ResponseReturnValue:
         sa.select(sa.func.count()).select_from(User).where(User.active.is_(True))
     )
     waiting = count_waiting_applicants(db.session)
+    cached = cached_dashboard(
+        db.session, g.tenant, max_age=current_app.config["DASHBOARD_MAX_AGE_SECONDS"]
+    )
     return render_template(
         "staff/index.html",
         waiting=waiting,
         total=total or 0,
         counts={role: counts.get(role, 0) for role in Role},
         role_labels=ROLE_LABELS,
-        figures=dashboard(db.session, g.tenant),
+        figures=cached.figures,
+        computed_at=cached.computed_at,
     )

@@ -42,9 +42,19 @@ def _draft(mentorship_id: int) -> Mentorship:
     return mentorship
 
 
+WAITING_PER_PAGE = 50
+
+
 def console() -> ResponseReturnValue:
-    waiting = operations.waiting_mentees(db.session)
-    open_pairs = operations.open_requests_and_proposals(db.session)
+    """The batch, the mentees waiting (longest first, 50 to a page) and the open proposals."""
+    waiting_total = operations.count_waiting_mentees(db.session)
+    page = page_of(waiting_total, WAITING_PER_PAGE, keep=("open_page",))
+    waiting = operations.waiting_mentees(db.session, limit=page.size, offset=page.start)
+    open_total = operations.count_open_requests_and_proposals(db.session)
+    open_page = page_of(open_total, WAITING_PER_PAGE, keep=("page",), argument="open_page")
+    open_pairs = operations.open_requests_and_proposals(
+        db.session, limit=open_page.size, offset=open_page.start
+    )
     ids = (
         {p.id for p in waiting}
         | {m.mentee_profile_id for m in open_pairs}
@@ -53,7 +63,11 @@ def console() -> ResponseReturnValue:
     return render_template(
         "matching/console.html",
         waiting=waiting,
+        waiting_total=waiting_total,
+        page=page,
         open_pairs=open_pairs,
+        open_total=open_total,
+        open_page=open_page,
         drafts=operations.count_drafts(db.session),
         last_batch=operations.latest_batch(db.session),
         names=profile_names(db.session, ids),

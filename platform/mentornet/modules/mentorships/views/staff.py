@@ -51,20 +51,30 @@ def pairs() -> ResponseReturnValue:
     states = frozenset({State(chosen)}) if chosen in {s.value for s in STATE_FILTERS} else None
     if chosen == "running":
         states = RUNNING
-    rows = monitoring.pair_rows(
-        db.session,
-        g.tenant,
-        states=states,
-        search=request.args.get("q", ""),
-        attention_only=request.args.get("attention") == "1",
-    )
-    page = page_of(len(rows), PAGE_SIZE, keep=("state", "q", "attention"))
+    chosen_page = max(request.args.get("page", 1, type=int) or 1, 1)
+    search, attention_only = request.args.get("q", ""), request.args.get("attention") == "1"
+
+    def page_from(offset: int) -> monitoring.PairPage:
+        return monitoring.pair_page(
+            db.session,
+            g.tenant,
+            states=states,
+            search=search,
+            attention_only=attention_only,
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
+
+    found = page_from((chosen_page - 1) * PAGE_SIZE)
+    page = page_of(found.total, PAGE_SIZE, keep=("state", "q", "attention"))
+    if page.number != chosen_page:  # past the last page: the last one, as before
+        found = page_from(page.start)
     return render_template(
         "mentorships/staff/pairs.html",
-        rows=rows[page.start : page.end],
-        total=len(rows),
+        rows=found.rows,
+        total=found.total,
         page=page,
-        attention=[row for row in rows if row.needs_attention],
+        attention=found.attention,
         state_labels=STATE_LABELS,
         state_filters=STATE_FILTERS,
         chosen=chosen,

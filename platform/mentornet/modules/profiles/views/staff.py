@@ -19,6 +19,7 @@ from mentornet.modules.profiles.fields import Reader, show_answer
 from mentornet.modules.profiles.models import STATUS_LABELS, Profile, ProfileRole, ProfileStatus
 from mentornet.web.boundary import refusal_goes_to
 from mentornet.web.forms import flash_errors, parse_form, parse_query
+from mentornet.web.paging import page_of
 
 # What a coordinator can do next from each status (the lifecycle allows more; these are the buttons).
 ACTIONS = {
@@ -54,6 +55,7 @@ class ApplicantFilterSchema(Schema):
     language = String(load_default=None, validate=length(maximum=10))
 
 
+PAGE_SIZE = 50
 FILTER_LABELS = {
     "role": _l("Role"),
     "status": _l("Status"),
@@ -76,17 +78,21 @@ def applicants() -> ResponseReturnValue:
         goal=chosen.get("goal"),
         language=chosen.get("language"),
     )
-    rows = operations.applicants(db.session, wanted)
-    page = render_template(
+    total = operations.count_applicants(db.session, wanted)
+    page = page_of(total, PAGE_SIZE, keep=tuple(FILTER_LABELS))
+    rows = operations.applicants(db.session, wanted, limit=page.size, offset=page.start)
+    html = render_template(
         "profiles/staff/applicants.html",
         rows=rows,
+        total=total,
+        page=page,
         wanted=wanted,
         status_labels=STATUS_LABELS,
         goals=g.tenant.config.goals,
         roles=list(ProfileRole),
         statuses=list(ProfileStatus),
     )
-    return page, 200 if form.ok else 400
+    return html, 200 if form.ok else 400
 
 
 def _load(profile_id: int) -> tuple[Profile, User]:
