@@ -337,3 +337,13 @@ def test_deleting_a_network_removes_its_rows_and_no_other(
     assert "morocco" not in _slugs(app)
     assert app.test_client().get("/morocco/").status_code == 404
     assert app.test_client().get("/denmark/").status_code == 200
+
+
+def test_network_pages_refuse_an_operator_session(app: Flask) -> None:
+    """An operator's login is the platform's: no network page takes it for a member's."""
+    _operator(app)
+    client, _totp = _signed_in(app)
+    for path in ("/denmark/staff/", "/denmark/me/", "/morocco/admin/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response.headers["Location"].startswith(path.split("/", 2)[1].join(("/", "/login")))
