@@ -186,6 +186,8 @@ def test_the_iceland_pages_are_in_icelandic(app: Flask, client: FlaskClient) -> 
         db.session.commit()
     portal = client.get("/iceland/").get_data(as_text=True)
     assert "Leiðsagnarnet kvenna" in portal and "Skrá inn" in portal
+    by_host = client.get("/", headers={"Host": "iceland.localhost:5000"})
+    assert by_host.status_code == 200 and "Leiðsagnarnet kvenna" in by_host.get_data(as_text=True)
     apply = client.get("/iceland/apply/mentee").get_data(as_text=True)
     assert "Hve mörg ár hefur þú búið á Íslandi?" in apply
     assert "Augliti til auglitis" in apply and "Verða betri í íslensku" in apply
