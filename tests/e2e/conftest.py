@@ -27,7 +27,7 @@ from helpers import ROOT, Database, settings_for
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
 
-TENANT_SLUGS = ("denmark", "morocco", "men")
+TENANT_SLUGS = ("denmark", "morocco", "men", "iceland")
 HERE = Path(__file__).resolve().parent
 
 

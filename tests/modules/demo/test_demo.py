@@ -17,7 +17,7 @@ def test_demo_creates_staff_accounts_that_can_log_in(app: Flask, client: FlaskCl
         again = CliRunner().invoke(demo)  # running it twice changes nothing
     assert result.exit_code == 0, result.output
     assert again.exit_code == 0, again.output
-    for slug in ("denmark", "morocco", "men"):
+    for slug in ("denmark", "morocco", "men", "iceland"):
         for role in ("coordinator", "admin", "translator"):
             assert f"{role}@{slug}.example" in result.output
     password = app.config["DEMO_PASSWORD"]

@@ -213,6 +213,30 @@ def test_every_generated_profile_passes_its_networks_application_schema(
                 assert errors == {}, (profile.id, errors)
 
 
+def test_the_iceland_network_gets_immigrant_women_in_icelandic_towns_and_icelandic_mentors(
+    app: Flask,
+) -> None:
+    generate(app, ["--members", "60", "--tenant", "iceland", "--seed", "3"])
+    towns = {"Reykjavík", "Kópavogur", "Hafnarfjörður", "Akureyri", "Reykjanesbær"}
+    with app.test_request_context("/iceland/"), tenant_session("iceland") as (session, tenant):
+        profiles = _all(session, Profile, Profile.id)
+        assert len(profiles) == 60
+        mentees = [p for p in profiles if p.role is ProfileRole.MENTEE]
+        mentors = [p for p in profiles if p.role is ProfileRole.MENTOR]
+        assert {p.city for p in profiles} - {None} & towns
+        origins = Counter(p.country_of_origin for p in mentees if p.country_of_origin)
+        assert origins.most_common(1)[0][0] == "PL" and "IS" not in origins
+        icelandic = [p for p in mentors if p.user.name.endswith("dóttir")]
+        assert len(icelandic) >= 0.7 * len(mentors)
+        assert any("years_in_iceland" in p.answers for p in mentees)
+        assert not any("years_in_denmark" in p.answers for p in profiles)
+        for profile in profiles:
+            values = _schema_input(
+                profile, consent=bool(profile.country_of_origin or profile.story)
+            )
+            assert profile_schema(tenant.config, profile.role).validate(values) == {}, profile.id
+
+
 def _schema_input(profile: Profile, *, consent: bool) -> dict[str, Any]:
     fields = [
         "birth_year",

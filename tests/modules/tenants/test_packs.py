@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from flask import Flask
+from flask.testing import FlaskClient
+from markupsafe import escape
 
 from mentornet.extensions import db
 from mentornet.modules.tenants.operations import export_tenant, get_tenant_by_slug, import_tenant
@@ -30,7 +32,14 @@ def _problems(path: Path) -> list[Any]:
     return caught.value.problems
 
 
-@pytest.mark.parametrize("slug", ["denmark", "morocco", "men"])
+PACKS = sorted(path.parent.name for path in (ROOT / "tenants").glob("*/tenant.toml"))
+
+
+def test_the_reference_networks_are_the_four_packs_in_tenants() -> None:
+    assert PACKS == ["denmark", "iceland", "men", "morocco"]
+
+
+@pytest.mark.parametrize("slug", PACKS)
 def test_reference_packs_are_valid(slug: str) -> None:
     settings = read_pack(ROOT / "tenants" / slug)
     assert settings["slug"] == slug
@@ -138,3 +147,51 @@ def test_cli_export_writes_a_pack_that_validates(app: Flask, tmp_path: Path) -> 
         result = runner.invoke(tenants_group, ["export", "men", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert read_pack(tmp_path)["slug"] == "men"
+
+
+def test_every_reference_pack_imports_and_its_pages_speak_its_default_locale(
+    app: Flask, client: FlaskClient
+) -> None:
+    with app.app_context():
+        for slug in PACKS:
+            import_tenant(db.session, read_pack(ROOT / "tenants" / slug), actor="tests")
+        db.session.commit()
+    for slug in PACKS:
+        settings = read_pack(ROOT / "tenants" / slug)
+        locale = settings["default_locale"]
+        for path in ("/", "/apply/mentee", "/apply/mentor", "/login"):
+            response = client.get(f"/{slug}{path}")
+            assert response.status_code == 200, (slug, path)
+            html = response.get_data(as_text=True)
+            assert f'<html lang="{locale}"' in html, (slug, path)
+        portal = client.get(f"/{slug}/").get_data(as_text=True)
+        assert escape(settings["name"][locale]) in portal
+        assert escape(settings["tagline"][locale]) in portal
+
+
+def test_the_iceland_network_speaks_icelandic_with_no_danish_left() -> None:
+    settings = read_pack(ROOT / "tenants" / "iceland")
+    assert settings["locales"] == ["is", "en"] and settings["timezone"] == "Atlantic/Reykjavik"
+    danish = read_pack(ROOT / "tenants" / "denmark")
+    keys = {q["key"] for q in settings["questionnaire"]}
+    assert "years_in_iceland" in keys and "years_in_denmark" not in keys
+    assert [g["outcome"] for g in settings["goals"]] == [g["outcome"] for g in danish["goals"]]
+    text = dump_pack(settings)
+    assert "da =" not in text and "Danmark" not in text and "Denmark" not in text
+
+
+def test_the_iceland_pages_are_in_icelandic(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        import_tenant(db.session, read_pack(ROOT / "tenants" / "iceland"), actor="tests")
+        db.session.commit()
+    portal = client.get("/iceland/").get_data(as_text=True)
+    assert "Leiðsagnarnet kvenna" in portal and "Skrá inn" in portal
+    by_host = client.get("/", headers={"Host": "iceland.localhost:5000"})
+    assert by_host.status_code == 200 and "Leiðsagnarnet kvenna" in by_host.get_data(as_text=True)
+    apply = client.get("/iceland/apply/mentee").get_data(as_text=True)
+    assert "Hve mörg ár hefur þú búið á Íslandi?" in apply
+    assert "Augliti til auglitis" in apply and "Verða betri í íslensku" in apply
+    login = client.get("/iceland/login").get_data(as_text=True)
+    assert "Lykilorð" in login and "Password" not in login
+    english = client.get("/iceland/apply/mentee?lang=en").get_data(as_text=True)
+    assert "How many years have you lived in Iceland?" in english

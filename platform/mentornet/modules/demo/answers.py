@@ -124,6 +124,7 @@ def _meeting_format(rng: random.Random, question: Mapping[str, Any], profile: De
 
 _SPECIAL = {
     "years_in_denmark": _years_here,
+    "years_in_iceland": _years_here,
     "guardian_aware": _guardian,
     "business_stage": _business_stage,
     "current_situation": _current_situation,
