@@ -140,3 +140,16 @@ class Registration(TenantScoped, Base):
     queued_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CalendarFeed(TenantScoped, Base):
+    """Her private calendar feed: only the SHA-256 of the secret token in its link is kept. One
+    per person; renewing replaces the hash, so the old link stops working at once."""
+
+    __tablename__ = "event_calendar_feeds"
+    __tenant_table_args__ = (tenant_fk("user_id", "users", ondelete="CASCADE"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

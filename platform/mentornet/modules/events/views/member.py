@@ -12,7 +12,7 @@ from flask_login import current_user
 from mentornet.core.i18n import current_locale, language_name
 from mentornet.core.types import utcnow
 from mentornet.extensions import db
-from mentornet.modules.events import ics, notifications, operations, times
+from mentornet.modules.events import feeds, ics, notifications, operations, times
 from mentornet.modules.events.audiences import audiences_of
 from mentornet.modules.events.listing import event_rows, upcoming
 from mentornet.modules.events.models import (
@@ -47,6 +47,7 @@ def my_events() -> ResponseReturnValue:
         joined=event_rows(db.session, joined),
         open_to_her=event_rows(db.session, open_to_her),
         mine=mine,
+        feed=feeds.feed_of(db.session, current_user),
         now=now,
         holds_place=HOLDS_PLACE,
         kind_labels=KIND_LABELS,

@@ -1,0 +1,57 @@
+"""Private calendar feeds of the members' events.
+
+Revision ID: 0018
+Revises: 0016
+Create Date: 2026-12-08
+
+`event_calendar_feeds` keeps, per person, the SHA-256 of the secret token of her calendar feed's
+link (`/<slug>/calendar.ics?token=...`, docs/events.md).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+import mentornet.core.types
+from mentornet.core.rls import enable_row_level_security
+
+revision = "0018"
+down_revision = "0016"
+branch_labels = None
+depends_on = None
+
+TENANT_TABLES = ("event_calendar_feeds",)
+
+
+def upgrade() -> None:
+    op.create_table(
+        "event_calendar_feeds",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", mentornet.core.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("tenant_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["tenant_id", "user_id"],
+            ["users.tenant_id", "users.id"],
+            name=op.f("fk_event_calendar_feeds_tenant_id_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tenant_id"],
+            ["tenants.id"],
+            name=op.f("fk_event_calendar_feeds_tenant_id_tenants"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_event_calendar_feeds")),
+        sa.UniqueConstraint("tenant_id", "id", name=op.f("uq_event_calendar_feeds_tenant_id_id")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_event_calendar_feeds_token_hash")),
+        sa.UniqueConstraint("user_id", name=op.f("uq_event_calendar_feeds_user_id")),
+    )
+    for table in TENANT_TABLES:
+        enable_row_level_security(op.get_bind(), table)
+
+
+def downgrade() -> None:
+    op.drop_table("event_calendar_feeds")
