@@ -1,11 +1,12 @@
-"""Private calendar feeds of the members' events.
+"""Private calendar feeds of the members' events; reminders the day before.
 
 Revision ID: 0018
 Revises: 0016
 Create Date: 2026-12-08
 
 `event_calendar_feeds` keeps, per person, the SHA-256 of the secret token of her calendar feed's
-link (`/<slug>/calendar.ics?token=...`, docs/events.md).
+link (`/<slug>/calendar.ics?token=...`, docs/events.md). `event_registrations.reminded_at` records
+that the reminder the day before was queued, so it goes once per registration.
 """
 
 from __future__ import annotations
@@ -49,9 +50,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_event_calendar_feeds_token_hash")),
         sa.UniqueConstraint("user_id", name=op.f("uq_event_calendar_feeds_user_id")),
     )
+    with op.batch_alter_table("event_registrations", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("reminded_at", mentornet.core.types.UTCDateTime(timezone=True), nullable=True)
+        )
     for table in TENANT_TABLES:
         enable_row_level_security(op.get_bind(), table)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("event_registrations", schema=None) as batch_op:
+        batch_op.drop_column("reminded_at")
     op.drop_table("event_calendar_feeds")

@@ -140,6 +140,8 @@ class Registration(TenantScoped, Base):
     queued_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the reminder the day before was queued (once per registration).
+    reminded_at: Mapped[datetime | None]
 
 
 class CalendarFeed(TenantScoped, Base):

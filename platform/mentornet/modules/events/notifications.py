@@ -7,6 +7,7 @@ METHOD:CANCEL with the same UID and a higher SEQUENCE, so her calendar removes t
 from __future__ import annotations
 
 from email.utils import parseaddr
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app
@@ -46,6 +47,20 @@ def registration_cancelled(session: Session, tenant: Tenant, event: Event, user:
     _send(session, tenant, event, user, "registration_cancelled", method=ics.CANCEL)
 
 
+def reminder(session: Session, tenant: Tenant, event: Event, user: User) -> None:
+    """The day before: when and where (she holds a place, so the place and link are hers)."""
+    _send(
+        session,
+        tenant,
+        event,
+        user,
+        "reminder",
+        method=None,
+        place=event.place,
+        online_link=event.online_link,
+    )
+
+
 def network_host(session: Session, tenant: Tenant) -> str:
     """The host named in every UID of the network's events (its own host, else the platform's)."""
     return urlsplit(network_root(session, tenant)).hostname or "localhost"
@@ -66,7 +81,14 @@ def calendar_file(
 
 
 def _send(
-    session: Session, tenant: Tenant, event: Event, user: User, what: str, *, method: str | None
+    session: Session,
+    tenant: Tenant,
+    event: Event,
+    user: User,
+    what: str,
+    *,
+    method: str | None,
+    **extra: Any,
 ) -> None:
     if not user.active:
         return
@@ -95,5 +117,6 @@ def _send(
         # Called while the message renders, in her language.
         when=lambda: when(tenant, event.starts_at, "full"),
         zone=tenant.config.timezone,
+        **extra,
     )
     message.attachments = attachments

@@ -9,7 +9,7 @@ committed, so an event is never over-booked; UNIQUE (event_id, user_id) keeps on
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -88,6 +88,13 @@ def update_event(
             field="capacity",
         )
     moved = any(getattr(event, name) != data[name] for name in CALENDAR_FIELDS)
+    if event.starts_at != data["starts_at"]:
+        # A new date: the reminder is due again, before it.
+        session.execute(
+            sa.update(Registration)
+            .where(Registration.event_id == event.id)
+            .values(reminded_at=None)
+        )
     for name in FIELDS:
         setattr(event, name, data[name])
     event.sequence += 1
@@ -159,6 +166,7 @@ def register(
         registration = Registration(event_id=event.id, user_id=user.id, state=state)
         session.add(registration)
     registration.state, registration.queued_at, registration.changed_at = state, now, now
+    registration.reminded_at = None
     session.flush()
     log.info("user %s %s for event %s", user.id, state.value, event.id)
     notifications.registration_confirmed(session, tenant, event, user, registration)
@@ -230,6 +238,36 @@ def mark_attendance(
     )
     if attended and event.kind is EventKind.INFORMATION_MEETING:
         _record_information_meeting(session, tenant, registration, actor)
+
+
+# Reminders go for events starting between 24 and 36 hours from the run; the job runs every 12
+# hours (deploy/systemd/mentornet-events.timer), so every event falls in a run's window.
+REMIND_FROM, REMIND_UNTIL = timedelta(hours=24), timedelta(hours=36)
+
+
+def send_reminders(session: Session, tenant: Tenant, *, now: datetime | None = None) -> int:
+    """Queue the reminder the day before, once per registration with a place (recorded in
+    `reminded_at`), in each recipient's language; returns how many were queued."""
+    now = now or utcnow()
+    due = session.execute(
+        sa.select(Registration, Event, User)
+        .join(Event, Event.id == Registration.event_id)
+        .join(User, User.id == Registration.user_id)
+        .where(
+            Event.status == EventStatus.SCHEDULED,
+            Event.starts_at >= now + REMIND_FROM,
+            Event.starts_at < now + REMIND_UNTIL,
+            Registration.state == R.REGISTERED,
+            Registration.reminded_at.is_(None),
+        )
+        .order_by(Event.starts_at, Registration.id)
+    ).all()
+    for registration, event, user in due:
+        registration.reminded_at = now
+        notifications.reminder(session, tenant, event, user)
+    session.flush()
+    log.info("%s event reminders queued in tenant %s", len(due), tenant.id)
+    return len(due)
 
 
 def _record_information_meeting(
