@@ -6,7 +6,8 @@ Create Date: 2026-12-08
 
 `event_calendar_feeds` keeps, per person, the SHA-256 of the secret token of her calendar feed's
 link (`/<slug>/calendar.ics?token=...`, docs/events.md). `event_registrations.reminded_at` records
-that the reminder the day before was queued, so it goes once per registration.
+that the reminder the day before was queued, so it goes once per registration;
+`event_registrations.cancel_token_hash` the SHA-256 of the one-click cancel link's token.
 """
 
 from __future__ import annotations
@@ -54,11 +55,19 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("reminded_at", mentornet.core.types.UTCDateTime(timezone=True), nullable=True)
         )
+        batch_op.add_column(sa.Column("cancel_token_hash", sa.String(length=64), nullable=True))
+        batch_op.create_unique_constraint(
+            batch_op.f("uq_event_registrations_cancel_token_hash"), ["cancel_token_hash"]
+        )
     for table in TENANT_TABLES:
         enable_row_level_security(op.get_bind(), table)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("event_registrations", schema=None) as batch_op:
+        batch_op.drop_constraint(
+            batch_op.f("uq_event_registrations_cancel_token_hash"), type_="unique"
+        )
+        batch_op.drop_column("cancel_token_hash")
         batch_op.drop_column("reminded_at")
     op.drop_table("event_calendar_feeds")

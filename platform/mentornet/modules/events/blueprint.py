@@ -3,7 +3,7 @@
 from flask import Blueprint
 
 from mentornet.core.permissions import ALL_ROLES, ANYONE, STAFF
-from mentornet.modules.events.views import feed, member, staff
+from mentornet.modules.events.views import cancel_link, feed, member, staff
 
 bp = Blueprint("events", __name__, template_folder="templates")
 
@@ -22,6 +22,8 @@ PERMISSIONS = {
     "renew_feed": ALL_ROLES,
     # Anonymous: a calendar app has no session; the secret token in the query is the key.
     "calendar_feed": ANYONE,
+    # Anonymous: the e-mailed link's token, moved into the session, says whose place it is.
+    "cancel_by_link": ANYONE,
 }
 
 bp.add_url_rule("/staff/events", view_func=staff.events)
@@ -47,3 +49,4 @@ bp.add_url_rule(
 bp.add_url_rule("/me/events/<int:event_id>.ics", view_func=member.calendar_file)
 bp.add_url_rule("/me/events/feed", view_func=feed.renew_feed, methods=["POST"])
 bp.add_url_rule("/calendar.ics", view_func=feed.calendar_feed)
+bp.add_url_rule("/events/cancel", view_func=cancel_link.cancel_by_link, methods=["GET", "POST"])

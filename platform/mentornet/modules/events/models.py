@@ -142,6 +142,8 @@ class Registration(TenantScoped, Base):
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When the reminder the day before was queued (once per registration).
     reminded_at: Mapped[datetime | None]
+    # The SHA-256 of the one-click cancel link's token in her last confirmation e-mail.
+    cancel_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class CalendarFeed(TenantScoped, Base):

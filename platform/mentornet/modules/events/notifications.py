@@ -23,16 +23,33 @@ from mentornet.modules.tenants.models import Tenant, localized
 
 
 def registration_confirmed(
-    session: Session, tenant: Tenant, event: Event, user: User, registration: Registration
+    session: Session,
+    tenant: Tenant,
+    event: Event,
+    user: User,
+    registration: Registration,
+    cancel_token: str,
 ) -> None:
+    cancel_link = cancel_url(session, tenant, cancel_token)
     if registration.state is RegistrationState.WAITLISTED:
-        _send(session, tenant, event, user, "waitlisted", method=None)
+        _send(session, tenant, event, user, "waitlisted", method=None, cancel_link=cancel_link)
     else:
-        _send(session, tenant, event, user, "registered", method=ics.REQUEST)
+        _send(
+            session, tenant, event, user, "registered", method=ics.REQUEST, cancel_link=cancel_link
+        )
 
 
-def place_given(session: Session, tenant: Tenant, event: Event, user: User) -> None:
-    _send(session, tenant, event, user, "place_given", method=ics.REQUEST)
+def place_given(
+    session: Session, tenant: Tenant, event: Event, user: User, cancel_token: str
+) -> None:
+    cancel_link = cancel_url(session, tenant, cancel_token)
+    _send(session, tenant, event, user, "place_given", method=ics.REQUEST, cancel_link=cancel_link)
+
+
+def cancel_url(session: Session, tenant: Tenant, token: str) -> str:
+    """The one-click cancel link: the token in the query, which the access logs drop; the page
+    moves it into the session at once (like the password reset link)."""
+    return page_url(session, tenant, f"/events/cancel?token={token}")
 
 
 def event_changed(session: Session, tenant: Tenant, event: Event, user: User) -> None:

@@ -8,7 +8,9 @@ committed, so an event is never over-booked; UNIQUE (event_id, user_id) keeps on
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -167,9 +169,10 @@ def register(
         session.add(registration)
     registration.state, registration.queued_at, registration.changed_at = state, now, now
     registration.reminded_at = None
+    token = _new_cancel_token(registration)
     session.flush()
     log.info("user %s %s for event %s", user.id, state.value, event.id)
-    notifications.registration_confirmed(session, tenant, event, user, registration)
+    notifications.registration_confirmed(session, tenant, event, user, registration, token)
     return registration
 
 
@@ -200,6 +203,7 @@ def cancel_registration(
             field="cancellation_deadline",
         )
     registration.state, registration.changed_at = R.CANCELLED, now
+    registration.cancel_token_hash = None
     session.flush()
     if actor.id != registration.user_id:
         record(
@@ -337,10 +341,36 @@ def _fill_places(session: Session, tenant: Tenant, event: Event, now: datetime) 
     )
     for registration in waiting:
         registration.state, registration.changed_at = R.REGISTERED, now
+        token = _new_cancel_token(registration)
         session.flush()
         user = session.get(User, registration.user_id)
         if user is not None:
-            notifications.place_given(session, tenant, event, user)
+            notifications.place_given(session, tenant, event, user, token)
+
+
+def registration_for_cancel_token(session: Session, token: str) -> Registration:
+    """The registration a one-click cancel link was made for, while it can still be cancelled
+    by it (another network's token is unknown: the session is bound to one network)."""
+    found = None
+    if token:
+        found = session.scalar(
+            sa.select(Registration).where(Registration.cancel_token_hash == _digest(token))
+        )
+    if found is None or found.state not in (R.REGISTERED, R.OFFERED, R.WAITLISTED):
+        raise DomainError(_l("This link is not valid any more. Your page shows your events."))
+    return found
+
+
+def _new_cancel_token(registration: Registration) -> str:
+    """A random token for the cancel link in her next e-mail; only its SHA-256 is kept, and a
+    new one replaces the last."""
+    token = secrets.token_urlsafe(32)
+    registration.cancel_token_hash = _digest(token)
+    return token
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _people(session: Session, event: Event, states: tuple[R, ...]) -> list[User]:
