@@ -167,6 +167,6 @@ def test_the_command_runs_every_network(
     monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
     result: Result = app.test_cli_runner().invoke(main, ["events", "remind"])
     assert result.exit_code == 0, result.output
-    assert "denmark: 1 event reminders" in result.output
-    assert "morocco: 0 event reminders" in result.output
+    assert "denmark: 0 offers expired, 1 event reminders" in result.output
+    assert "morocco: 0 offers expired, 0 event reminders" in result.output
     assert [m.recipient for m in messages(app, "event_reminder")] == ["a@denmark.test"]

@@ -7,7 +7,8 @@ Create Date: 2026-12-08
 `event_calendar_feeds` keeps, per person, the SHA-256 of the secret token of her calendar feed's
 link (`/<slug>/calendar.ics?token=...`, docs/events.md). `event_registrations.reminded_at` records
 that the reminder the day before was queued, so it goes once per registration;
-`event_registrations.cancel_token_hash` the SHA-256 of the one-click cancel link's token.
+`event_registrations.cancel_token_hash` the SHA-256 of the token of the link in her last e-mail
+(cancel, or accept an offered place), `offer_expires_at` until when an offered place waits.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ def upgrade() -> None:
             sa.Column("reminded_at", mentornet.core.types.UTCDateTime(timezone=True), nullable=True)
         )
         batch_op.add_column(sa.Column("cancel_token_hash", sa.String(length=64), nullable=True))
+        batch_op.add_column(
+            sa.Column(
+                "offer_expires_at", mentornet.core.types.UTCDateTime(timezone=True), nullable=True
+            )
+        )
         batch_op.create_unique_constraint(
             batch_op.f("uq_event_registrations_cancel_token_hash"), ["cancel_token_hash"]
         )
@@ -68,6 +74,7 @@ def downgrade() -> None:
         batch_op.drop_constraint(
             batch_op.f("uq_event_registrations_cancel_token_hash"), type_="unique"
         )
+        batch_op.drop_column("offer_expires_at")
         batch_op.drop_column("cancel_token_hash")
         batch_op.drop_column("reminded_at")
     op.drop_table("event_calendar_feeds")

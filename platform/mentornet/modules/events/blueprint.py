@@ -24,6 +24,8 @@ PERMISSIONS = {
     "calendar_feed": ANYONE,
     # Anonymous: the e-mailed link's token, moved into the session, says whose place it is.
     "cancel_by_link": ANYONE,
+    "offer_by_link": ANYONE,
+    "accept_offer": ALL_ROLES,
 }
 
 bp.add_url_rule("/staff/events", view_func=staff.events)
@@ -50,3 +52,5 @@ bp.add_url_rule("/me/events/<int:event_id>.ics", view_func=member.calendar_file)
 bp.add_url_rule("/me/events/feed", view_func=feed.renew_feed, methods=["POST"])
 bp.add_url_rule("/calendar.ics", view_func=feed.calendar_feed)
 bp.add_url_rule("/events/cancel", view_func=cancel_link.cancel_by_link, methods=["GET", "POST"])
+bp.add_url_rule("/events/offer", view_func=cancel_link.offer_by_link, methods=["GET", "POST"])
+bp.add_url_rule("/me/events/<int:event_id>/accept", view_func=member.accept_offer, methods=["POST"])

@@ -40,7 +40,7 @@ class EventStatus(enum.StrEnum):
 class RegistrationState(enum.StrEnum):
     REGISTERED = "registered"
     WAITLISTED = "waitlisted"
-    OFFERED = "offered"  # reserved for a place offered with time to accept; not used yet
+    OFFERED = "offered"  # a freed place offered with time to accept (events.offer_hours > 0)
     CANCELLED = "cancelled"
     ATTENDED = "attended"
     NO_SHOW = "no_show"
@@ -142,8 +142,10 @@ class Registration(TenantScoped, Base):
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     # When the reminder the day before was queued (once per registration).
     reminded_at: Mapped[datetime | None]
-    # The SHA-256 of the one-click cancel link's token in her last confirmation e-mail.
+    # The SHA-256 of the token of the link in her last e-mail (cancel, or accept an offer).
     cancel_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Until when an offered place waits for her answer.
+    offer_expires_at: Mapped[datetime | None]
 
 
 class CalendarFeed(TenantScoped, Base):

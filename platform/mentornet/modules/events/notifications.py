@@ -46,6 +46,32 @@ def place_given(
     _send(session, tenant, event, user, "place_given", method=ics.REQUEST, cancel_link=cancel_link)
 
 
+def place_offered(
+    session: Session,
+    tenant: Tenant,
+    event: Event,
+    user: User,
+    registration: Registration,
+    token: str,
+) -> None:
+    """A place is hers if she takes it in time: the link leads to the page to accept it."""
+    expires = registration.offer_expires_at
+    _send(
+        session,
+        tenant,
+        event,
+        user,
+        "place_offered",
+        method=None,
+        offer_link=page_url(session, tenant, f"/events/offer?token={token}"),
+        until=lambda: when(tenant, expires, "full") if expires else "",
+    )
+
+
+def offer_expired(session: Session, tenant: Tenant, event: Event, user: User) -> None:
+    _send(session, tenant, event, user, "offer_expired", method=None)
+
+
 def cancel_url(session: Session, tenant: Tenant, token: str) -> str:
     """The one-click cancel link: the token in the query, which the access logs drop; the page
     moves it into the session at once (like the password reset link)."""

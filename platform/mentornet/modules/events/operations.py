@@ -197,13 +197,14 @@ def cancel_registration(
         )
     held = registration.state in HOLDS_PLACE
     deadline = event.cancellation_deadline
-    if held and deadline is not None and now > deadline:
+    # An offered place may always be declined; a place taken, only until the deadline.
+    if registration.state is R.REGISTERED and deadline is not None and now > deadline:
         raise DomainError(
             _l("The deadline for cancelling has passed; please contact the organisers."),
             field="cancellation_deadline",
         )
     registration.state, registration.changed_at = R.CANCELLED, now
-    registration.cancel_token_hash = None
+    registration.cancel_token_hash = registration.offer_expires_at = None
     session.flush()
     if actor.id != registration.user_id:
         record(
@@ -242,6 +243,64 @@ def mark_attendance(
     )
     if attended and event.kind is EventKind.INFORMATION_MEETING:
         _record_information_meeting(session, tenant, registration, actor)
+
+
+def accept_offer(
+    session: Session,
+    tenant: Tenant,
+    registration: Registration,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """She takes the place offered to her, while the offer runs: it is hers (registered), with
+    the confirmation and its invitation."""
+    event = _locked(session, registration.event_id)
+    session.refresh(registration)
+    now = now or utcnow()
+    if registration.state is not R.OFFERED:
+        raise DomainError(_l("No place is offered to you at this event."), field="state")
+    expires = registration.offer_expires_at
+    if event.is_cancelled or (expires is not None and now >= expires) or now >= event.starts_at:
+        raise DomainError(
+            _l("The time to accept this place has run out."), field="offer_expires_at"
+        )
+    registration.state, registration.changed_at = R.REGISTERED, now
+    registration.offer_expires_at = None
+    token = _new_cancel_token(registration)
+    session.flush()
+    user = session.get(User, registration.user_id)
+    if user is not None:
+        notifications.registration_confirmed(session, tenant, event, user, registration, token)
+
+
+def expire_offers(session: Session, tenant: Tenant, *, now: datetime | None = None) -> int:
+    """Offers nobody took in time end (cancelled, and she is told); each place goes to the next
+    person waiting. Returns how many ended."""
+    now = now or utcnow()
+    overdue = list(
+        session.scalars(
+            sa.select(Registration)
+            .where(Registration.state == R.OFFERED, Registration.offer_expires_at <= now)
+            .order_by(Registration.offer_expires_at, Registration.id)
+        )
+    )
+    ended = 0
+    for registration in overdue:
+        event = _locked(session, registration.event_id)
+        session.refresh(registration)
+        if registration.state is not R.OFFERED:
+            continue
+        registration.state, registration.changed_at = R.CANCELLED, now
+        registration.cancel_token_hash = registration.offer_expires_at = None
+        session.flush()
+        ended += 1
+        user = session.get(User, registration.user_id)
+        if user is not None and not event.is_cancelled:
+            notifications.offer_expired(session, tenant, event, user)
+        if not event.is_cancelled:
+            _fill_places(session, tenant, event, now)
+    log.info("%s event offers expired in tenant %s", ended, tenant.id)
+    return ended
 
 
 # Reminders go for events starting between 24 and 36 hours from the run; the job runs every 12
@@ -339,12 +398,24 @@ def _fill_places(session: Session, tenant: Tenant, event: Event, now: datetime) 
         .order_by(Registration.queued_at, Registration.id)
         .limit(free)
     )
+    hours = tenant.config.events.offer_hours
     for registration in waiting:
-        registration.state, registration.changed_at = R.REGISTERED, now
         token = _new_cancel_token(registration)
+        registration.changed_at = now
+        if hours > 0:
+            # Offered for that long, and never past the end of registration.
+            closes = event.registration_closes_at or event.starts_at
+            registration.state = R.OFFERED
+            registration.offer_expires_at = min(now + timedelta(hours=hours), closes)
+        else:
+            registration.state = R.REGISTERED
         session.flush()
         user = session.get(User, registration.user_id)
-        if user is not None:
+        if user is None:
+            continue
+        if registration.state is R.OFFERED:
+            notifications.place_offered(session, tenant, event, user, registration, token)
+        else:
             notifications.place_given(session, tenant, event, user, token)
 
 

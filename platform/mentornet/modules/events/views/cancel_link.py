@@ -16,7 +16,7 @@ from mentornet.core.types import utcnow
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
 from mentornet.modules.events import operations, times
-from mentornet.modules.events.models import HOLDS_PLACE, Event
+from mentornet.modules.events.models import HOLDS_PLACE, Event, RegistrationState
 from mentornet.web.boundary import refusal_goes_to
 
 TOKEN_KEY = "event_cancel_token"  # noqa: S105 (the session key, not a secret)
@@ -41,12 +41,43 @@ def cancel_by_link() -> ResponseReturnValue:
     now = utcnow()
     held = registration.state in HOLDS_PLACE
     deadline = event.cancellation_deadline
-    too_late = now >= event.starts_at or (held and deadline is not None and now > deadline)
+    too_late = now >= event.starts_at or (
+        registration.state is RegistrationState.REGISTERED
+        and deadline is not None
+        and now > deadline
+    )
     return render_template(
         "events/cancel_link.html",
         event=event,
         done=False,
         held=held,
         too_late=too_late,
+        when=lambda moment: times.when(g.tenant, moment, "full"),
+    )
+
+
+def offer_by_link() -> ResponseReturnValue:
+    """The link of the e-mail offering a freed place: GET moves the token into the session (the
+    same key as the cancel link) and shows the page with *Accept* (POST here) and *Decline*
+    (POST to the cancel link's page); the time it runs until is on the page."""
+    if token := request.args.get("token"):
+        operations.registration_for_cancel_token(db.session, token)
+        session[TOKEN_KEY] = token
+        return redirect(url_for("events.offer_by_link"), 303)
+    registration = operations.registration_for_cancel_token(db.session, session.get(TOKEN_KEY, ""))
+    event = db.session.get(Event, registration.event_id)
+    if event is None:
+        abort(404)
+    if request.method == "POST":
+        refusal_goes_to(url_for("events.offer_by_link"))
+        operations.accept_offer(db.session, g.tenant, registration)
+        session.pop(TOKEN_KEY, None)
+        flash(_("You have a place. We have sent you the invitation by e-mail."), "success")
+        return render_template("events/offer_link.html", event=event, registration=None)
+    return render_template(
+        "events/offer_link.html",
+        event=event,
+        registration=registration,
+        offered=registration.state is RegistrationState.OFFERED,
         when=lambda moment: times.when(g.tenant, moment, "full"),
     )

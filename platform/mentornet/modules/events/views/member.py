@@ -23,6 +23,7 @@ from mentornet.modules.events.models import (
     Event,
     EventStatus,
     Registration,
+    RegistrationState,
 )
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.web.boundary import refusal_goes_to
@@ -50,6 +51,7 @@ def my_events() -> ResponseReturnValue:
         feed=feeds.feed_of(db.session, current_user),
         now=now,
         holds_place=HOLDS_PLACE,
+        offered=RegistrationState.OFFERED,
         kind_labels=KIND_LABELS,
         state_labels=STATE_LABELS,
         when=_when,
@@ -77,6 +79,16 @@ def cancel_registration(event_id: int) -> ResponseReturnValue:
     refusal_goes_to(back)
     operations.cancel_registration(db.session, g.tenant, registration, actor=current_user)
     flash(_("Your registration has been cancelled."), "success")
+    return redirect(back, 303)
+
+
+def accept_offer(event_id: int) -> ResponseReturnValue:
+    event = _load(event_id)
+    registration = _mine(event)
+    back = url_for("events.my_events")
+    refusal_goes_to(back)
+    operations.accept_offer(db.session, g.tenant, registration)
+    flash(_("You have a place. We have sent you the invitation by e-mail."), "success")
     return redirect(back, 303)
 
 
