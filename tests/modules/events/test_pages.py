@@ -10,6 +10,7 @@ from flask import Flask
 from event_data import EventFactory
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import Role
+from mentornet.modules.events.listing import applicants_without_a_meeting
 from mentornet.modules.events.models import (
     Audience,
     Event,
@@ -252,3 +253,27 @@ def test_editing_shows_the_stored_times_on_the_networks_clocks_and_raises_the_se
     # Summer time in Copenhagen: UTC+2.
     assert changed.starts_at == datetime(2030, 7, 1, 7, 0, tzinfo=UTC)
     assert (changed.sequence, changed.capacity) == (1, 12)
+
+
+def test_coordinators_see_the_applicants_who_have_not_picked_an_information_meeting(
+    app: Flask,
+    make_user: UserFactory,
+    make_event: EventFactory,
+    make_profile: ProfileFactory,
+) -> None:
+    meeting = make_event(kind=EventKind.INFORMATION_MEETING, audience=Audience.APPLICANTS)
+    make_event(kind=EventKind.WORKSHOP, audience=Audience.MEMBERS)
+    make_profile("denmark", "mentee", ProfileStatus.APPLIED, email="booked@x.org")
+    make_profile("denmark", "mentor", ProfileStatus.APPLIED, email="waiting@x.org")
+    make_profile("denmark", "mentee", ProfileStatus.APPROVED, email="approved@x.org")
+    make_profile("morocco", "mentee", ProfileStatus.APPLIED, email="moroccan@x.org")
+    booked_client = member_client(app, "denmark", "booked@x.org")
+    post_form(
+        booked_client, "/denmark/me/events", {}, action=f"/denmark/me/events/{meeting.id}/register"
+    )
+    page = coordinator_client(app, make_user).get(f"{STAFF}?lang=en").get_data(as_text=True)
+    section = page.split("Applicants without an information meeting", 1)[1]
+    assert "1 applicant has not picked" in section
+    assert "waiting@x.org" not in section  # names, not addresses
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        assert [p.user.email for p in applicants_without_a_meeting(session)] == ["waiting@x.org"]

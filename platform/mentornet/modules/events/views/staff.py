@@ -16,7 +16,12 @@ from mentornet.core.schemas import Boolean, Schema
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
 from mentornet.modules.events import operations, times
-from mentornet.modules.events.listing import event_rows, past, upcoming
+from mentornet.modules.events.listing import (
+    applicants_without_a_meeting,
+    event_rows,
+    past,
+    upcoming,
+)
 from mentornet.modules.events.models import (
     HOLDS_PLACE,
     KIND_LABELS,
@@ -61,6 +66,7 @@ def events() -> ResponseReturnValue:
         "events/staff/events.html",
         upcoming=event_rows(db.session, upcoming(db.session)),
         past=event_rows(db.session, past(db.session)),
+        without_meeting=applicants_without_a_meeting(db.session),
         kind_labels=KIND_LABELS,
         audience_labels=_audience_labels(),
         when=_when,
