@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User, UserRole
+from mentornet.modules.events.models import KIND_LABELS
 from mentornet.modules.profiles.operations import count_waiting_applicants
 from mentornet.modules.reports.operations import dashboard
 
@@ -40,4 +41,5 @@ def index() -> ResponseReturnValue:
         counts={role: counts.get(role, 0) for role in Role},
         role_labels=ROLE_LABELS,
         figures=dashboard(db.session, g.tenant),
+        event_kinds=KIND_LABELS,
     )
