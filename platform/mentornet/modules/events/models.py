@@ -37,6 +37,21 @@ class EventStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class Repeat(enum.StrEnum):
+    """How the new-event form repeats an event: each date becomes an event of its own."""
+
+    NONE = "none"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+REPEAT_LABELS = {
+    Repeat.NONE: _l("Once"),
+    Repeat.WEEKLY: _l("Every week"),
+    Repeat.MONTHLY: _l("Every month"),
+}
+
+
 class RegistrationState(enum.StrEnum):
     REGISTERED = "registered"
     WAITLISTED = "waitlisted"

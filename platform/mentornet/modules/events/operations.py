@@ -22,7 +22,7 @@ from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
-from mentornet.modules.events import notifications
+from mentornet.modules.events import notifications, times
 from mentornet.modules.events.audiences import audiences_of
 from mentornet.modules.events.models import (
     ACTIVE,
@@ -31,6 +31,7 @@ from mentornet.modules.events.models import (
     EventKind,
     EventStatus,
     Registration,
+    Repeat,
 )
 from mentornet.modules.events.models import RegistrationState as R
 from mentornet.modules.profiles.models import ProfileStatus
@@ -72,6 +73,53 @@ def create_event(session: Session, tenant: Tenant, data: dict[str, Any], *, acto
     )
     log.info("event %s created in tenant %s", event.id, tenant.id)
     return event
+
+
+def create_series(
+    session: Session, tenant: Tenant, data: dict[str, Any], *, actor: User
+) -> list[Event]:
+    """The event, repeated `occurrences` times weekly or monthly (`repeat`): each date its own
+    event, every time moved by the same step on the network's clocks (so 18:30 stays 18:30 across
+    a change of summer time). A monthly date that a month lacks (the 31st) is refused."""
+    repeat, count = data.get("repeat", Repeat.NONE), data.get("occurrences", 1)
+    if repeat is Repeat.NONE and count != 1:
+        raise DomainError(_l("Choose how the event repeats."), field="repeat")
+    if repeat is not Repeat.NONE and count < 2:
+        raise DomainError(_l("A series has at least 2 dates."), field="occurrences")
+    _check(tenant, data)
+    events = []
+    for step in range(count):
+        moved = dict(data)
+        for name in TIME_FIELDS:
+            if data[name] is not None:
+                moved[name] = _shifted(tenant, data[name], repeat, step)
+        events.append(create_event(session, tenant, moved, actor=actor))
+    return events
+
+
+TIME_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "registration_opens_at",
+    "registration_closes_at",
+    "cancellation_deadline",
+)
+
+
+def _shifted(tenant: Tenant, moment: datetime, repeat: Repeat, step: int) -> datetime:
+    wall = times.local(tenant, moment).replace(tzinfo=None)
+    if repeat is Repeat.WEEKLY:
+        wall += timedelta(weeks=step)
+    elif repeat is Repeat.MONTHLY:
+        months = wall.month - 1 + step
+        try:
+            wall = wall.replace(year=wall.year + months // 12, month=months % 12 + 1)
+        except ValueError:
+            raise DomainError(
+                _l("Not every month has this day; choose a day up to the 28th."),
+                field="starts_at",
+            ) from None
+    return times.to_utc(tenant, wall)
 
 
 def update_event(

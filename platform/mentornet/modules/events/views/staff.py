@@ -9,6 +9,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from mentornet.core.i18n import CORE_LOCALES, language_name
@@ -25,12 +26,14 @@ from mentornet.modules.events.listing import (
 from mentornet.modules.events.models import (
     HOLDS_PLACE,
     KIND_LABELS,
+    REPEAT_LABELS,
     STATE_LABELS,
     Audience,
     Event,
     EventKind,
     Registration,
     RegistrationState,
+    Repeat,
     audience_label,
 )
 from mentornet.modules.events.schemas import TIMES, event_schema, text_field
@@ -39,6 +42,8 @@ from mentornet.web.forms import FormResult, flash_errors, parse_form
 
 FIELD_LABELS: dict[str, Any] = {
     "kind": _l("Kind of event"),
+    "repeat": _l("Repeat"),
+    "occurrences": _l("Number of dates"),
     "audience": _l("Who it is for"),
     "title": _l("Title"),
     "description": _l("Description"),
@@ -80,9 +85,17 @@ def new_event() -> ResponseReturnValue:
     if not form.ok:
         return _form_page(form, None, 400)
     refusal_shows_form(form, lambda: _form_page(form, None, 422))
-    event = operations.create_event(db.session, g.tenant, form.data, actor=current_user)
+    events = operations.create_series(db.session, g.tenant, form.data, actor=current_user)
+    if len(events) > 1:
+        flash(
+            ngettext(
+                "%(num)d event has been created.", "%(num)d events have been created.", len(events)
+            ),
+            "success",
+        )
+        return redirect(url_for("events.events"), 303)
     flash(_("The event has been created."), "success")
-    return redirect(url_for("events.staff_event", event_id=event.id), 303)
+    return redirect(url_for("events.staff_event", event_id=events[0].id), 303)
 
 
 def edit_event(event_id: int) -> ResponseReturnValue:
@@ -171,6 +184,8 @@ def _defaults() -> dict[str, Any]:
         "audience": Audience.APPLICANTS.value,
         "capacity": "20",
         "languages": [g.tenant.default_locale],
+        "repeat": Repeat.NONE.value,
+        "occurrences": "1",
     }
 
 
@@ -218,6 +233,8 @@ def _form_page(form: FormResult, event: Event | None, status: int) -> ResponseRe
         audiences=list(Audience),
         kind_labels=KIND_LABELS,
         audience_labels=_audience_labels(),
+        repeats=list(Repeat),
+        repeat_labels=REPEAT_LABELS,
         languages=list(CORE_LOCALES),
         locales=g.tenant.locales,
         text_field=text_field,
