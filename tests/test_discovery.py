@@ -78,6 +78,7 @@ def test_the_mentornet_command_has_core_s_and_every_module_s_commands() -> None:
     assert sorted(command.name or "" for command in found) == [
         "bench",
         "demo",
+        "events",
         "mentorships",
         "operators",
         "outbox",

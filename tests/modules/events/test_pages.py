@@ -10,6 +10,7 @@ from flask import Flask
 from event_data import EventFactory
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import Role
+from mentornet.modules.events.listing import applicants_without_a_meeting
 from mentornet.modules.events.models import (
     Audience,
     Event,
@@ -252,3 +253,79 @@ def test_editing_shows_the_stored_times_on_the_networks_clocks_and_raises_the_se
     # Summer time in Copenhagen: UTC+2.
     assert changed.starts_at == datetime(2030, 7, 1, 7, 0, tzinfo=UTC)
     assert (changed.sequence, changed.capacity) == (1, 12)
+
+
+def test_coordinators_see_the_applicants_who_have_not_picked_an_information_meeting(
+    app: Flask,
+    make_user: UserFactory,
+    make_event: EventFactory,
+    make_profile: ProfileFactory,
+) -> None:
+    meeting = make_event(kind=EventKind.INFORMATION_MEETING, audience=Audience.APPLICANTS)
+    make_event(kind=EventKind.WORKSHOP, audience=Audience.MEMBERS)
+    make_profile("denmark", "mentee", ProfileStatus.APPLIED, email="booked@x.org")
+    make_profile("denmark", "mentor", ProfileStatus.APPLIED, email="waiting@x.org")
+    make_profile("denmark", "mentee", ProfileStatus.APPROVED, email="approved@x.org")
+    make_profile("morocco", "mentee", ProfileStatus.APPLIED, email="moroccan@x.org")
+    booked_client = member_client(app, "denmark", "booked@x.org")
+    post_form(
+        booked_client, "/denmark/me/events", {}, action=f"/denmark/me/events/{meeting.id}/register"
+    )
+    page = coordinator_client(app, make_user).get(f"{STAFF}?lang=en").get_data(as_text=True)
+    section = page.split("Applicants without an information meeting", 1)[1]
+    assert "1 applicant has not picked" in section
+    assert "waiting@x.org" not in section  # names, not addresses
+    with app.app_context(), tenant_session("denmark") as (session, _):
+        assert [p.user.email for p in applicants_without_a_meeting(session)] == ["waiting@x.org"]
+
+
+def test_a_weekly_series_keeps_the_time_on_the_networks_clocks_across_summer_time(
+    app: Flask, make_user: UserFactory
+) -> None:
+    client = coordinator_client(app, make_user)
+    response = post_form(
+        client,
+        f"{STAFF}/new",
+        form(
+            starts_at="2030-03-19T18:30",
+            ends_at="2030-03-19T20:00",
+            repeat="weekly",
+            occurrences="3",
+        ),
+    )
+    assert response.status_code == 303
+    events = stored_events(app)
+    # Copenhagen moves to summer time on 31 March 2030: 17:30 UTC, then 16:30 UTC.
+    assert [e.starts_at for e in events] == [
+        datetime(2030, 3, 19, 17, 30, tzinfo=UTC),
+        datetime(2030, 3, 26, 17, 30, tzinfo=UTC),
+        datetime(2030, 4, 2, 16, 30, tzinfo=UTC),
+    ]
+    assert len({e.id for e in events}) == 3 and stored_events(app, "morocco") == []
+
+
+def test_a_monthly_series_and_bad_series_input_save_nothing(
+    app: Flask, make_user: UserFactory
+) -> None:
+    client = coordinator_client(app, make_user)
+    for bad, status in (
+        ({"repeat": "daily", "occurrences": "3"}, 400),
+        ({"repeat": "weekly", "occurrences": "53"}, 400),
+        ({"repeat": "weekly", "occurrences": "1"}, 422),
+        ({"repeat": "none", "occurrences": "4"}, 422),
+        (
+            {
+                "repeat": "monthly",
+                "occurrences": "2",
+                "starts_at": "2030-01-31T18:30",
+                "ends_at": "2030-01-31T20:00",
+            },
+            422,
+        ),
+    ):
+        response = post_form(client, f"{STAFF}/new?lang=en", form(**bad))
+        assert response.status_code == status, bad
+    assert stored_events(app) == []
+    monthly = post_form(client, f"{STAFF}/new", form(repeat="monthly", occurrences="2"))
+    assert monthly.status_code == 303
+    assert [e.starts_at.month for e in stored_events(app)] == [3, 4]

@@ -2,8 +2,8 @@
 
 from flask import Blueprint
 
-from mentornet.core.permissions import ALL_ROLES, STAFF
-from mentornet.modules.events.views import member, staff
+from mentornet.core.permissions import ALL_ROLES, ANYONE, STAFF
+from mentornet.modules.events.views import cancel_link, feed, member, staff
 
 bp = Blueprint("events", __name__, template_folder="templates")
 
@@ -19,6 +19,13 @@ PERMISSIONS = {
     "register": ALL_ROLES,
     "cancel_registration": ALL_ROLES,
     "calendar_file": ALL_ROLES,
+    "renew_feed": ALL_ROLES,
+    # Anonymous: a calendar app has no session; the secret token in the query is the key.
+    "calendar_feed": ANYONE,
+    # Anonymous: the e-mailed link's token, moved into the session, says whose place it is.
+    "cancel_by_link": ANYONE,
+    "offer_by_link": ANYONE,
+    "accept_offer": ALL_ROLES,
 }
 
 bp.add_url_rule("/staff/events", view_func=staff.events)
@@ -42,3 +49,8 @@ bp.add_url_rule(
     "/me/events/<int:event_id>/cancel", view_func=member.cancel_registration, methods=["POST"]
 )
 bp.add_url_rule("/me/events/<int:event_id>.ics", view_func=member.calendar_file)
+bp.add_url_rule("/me/events/feed", view_func=feed.renew_feed, methods=["POST"])
+bp.add_url_rule("/calendar.ics", view_func=feed.calendar_feed)
+bp.add_url_rule("/events/cancel", view_func=cancel_link.cancel_by_link, methods=["GET", "POST"])
+bp.add_url_rule("/events/offer", view_func=cancel_link.offer_by_link, methods=["GET", "POST"])
+bp.add_url_rule("/me/events/<int:event_id>/accept", view_func=member.accept_offer, methods=["POST"])

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from mentornet.core.types import utcnow
 from mentornet.modules.events.models import (
+    ACTIVE,
     HOLDS_PLACE,
     Audience,
     Event,
@@ -18,6 +19,7 @@ from mentornet.modules.events.models import (
     Registration,
     RegistrationState,
 )
+from mentornet.modules.profiles.models import Profile, ProfileStatus
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,28 @@ def public_events(session: Session) -> list[Event]:
         if event.status is EventStatus.SCHEDULED
         and (event.audience is Audience.PUBLIC or event.kind is EventKind.INFORMATION_MEETING)
     ]
+
+
+def applicants_without_a_meeting(
+    session: Session, now: datetime | None = None, limit: int = 200
+) -> list[Profile]:
+    """Applicants (profiles `applied`) who hold no place and no wait at a coming information
+    meeting, the longest waiting first: the coordinators' list of whom to invite."""
+    booked = (
+        sa.select(Registration.user_id)
+        .join(Event, Event.id == Registration.event_id)
+        .where(
+            Event.kind == EventKind.INFORMATION_MEETING,
+            Event.status == EventStatus.SCHEDULED,
+            Event.ends_at > (now or utcnow()),
+            Registration.state.in_(ACTIVE),
+        )
+    )
+    return list(
+        session.scalars(
+            sa.select(Profile)
+            .where(Profile.status == ProfileStatus.APPLIED, Profile.user_id.not_in(booked))
+            .order_by(Profile.status_changed_at, Profile.id)
+            .limit(limit)
+        )
+    )

@@ -37,10 +37,25 @@ class EventStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class Repeat(enum.StrEnum):
+    """How the new-event form repeats an event: each date becomes an event of its own."""
+
+    NONE = "none"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+REPEAT_LABELS = {
+    Repeat.NONE: _l("Once"),
+    Repeat.WEEKLY: _l("Every week"),
+    Repeat.MONTHLY: _l("Every month"),
+}
+
+
 class RegistrationState(enum.StrEnum):
     REGISTERED = "registered"
     WAITLISTED = "waitlisted"
-    OFFERED = "offered"  # reserved for a place offered with time to accept; not used yet
+    OFFERED = "offered"  # a freed place offered with time to accept (events.offer_hours > 0)
     CANCELLED = "cancelled"
     ATTENDED = "attended"
     NO_SHOW = "no_show"
@@ -140,3 +155,22 @@ class Registration(TenantScoped, Base):
     queued_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the reminder the day before was queued (once per registration).
+    reminded_at: Mapped[datetime | None]
+    # The SHA-256 of the token of the link in her last e-mail (cancel, or accept an offer).
+    cancel_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Until when an offered place waits for her answer.
+    offer_expires_at: Mapped[datetime | None]
+
+
+class CalendarFeed(TenantScoped, Base):
+    """Her private calendar feed: only the SHA-256 of the secret token in its link is kept. One
+    per person; renewing replaces the hash, so the old link stops working at once."""
+
+    __tablename__ = "event_calendar_feeds"
+    __tenant_table_args__ = (tenant_fk("user_id", "users", ondelete="CASCADE"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

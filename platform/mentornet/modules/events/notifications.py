@@ -7,6 +7,7 @@ METHOD:CANCEL with the same UID and a higher SEQUENCE, so her calendar removes t
 from __future__ import annotations
 
 from email.utils import parseaddr
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import current_app
@@ -22,16 +23,59 @@ from mentornet.modules.tenants.models import Tenant, localized
 
 
 def registration_confirmed(
-    session: Session, tenant: Tenant, event: Event, user: User, registration: Registration
+    session: Session,
+    tenant: Tenant,
+    event: Event,
+    user: User,
+    registration: Registration,
+    cancel_token: str,
 ) -> None:
+    cancel_link = cancel_url(session, tenant, cancel_token)
     if registration.state is RegistrationState.WAITLISTED:
-        _send(session, tenant, event, user, "waitlisted", method=None)
+        _send(session, tenant, event, user, "waitlisted", method=None, cancel_link=cancel_link)
     else:
-        _send(session, tenant, event, user, "registered", method=ics.REQUEST)
+        _send(
+            session, tenant, event, user, "registered", method=ics.REQUEST, cancel_link=cancel_link
+        )
 
 
-def place_given(session: Session, tenant: Tenant, event: Event, user: User) -> None:
-    _send(session, tenant, event, user, "place_given", method=ics.REQUEST)
+def place_given(
+    session: Session, tenant: Tenant, event: Event, user: User, cancel_token: str
+) -> None:
+    cancel_link = cancel_url(session, tenant, cancel_token)
+    _send(session, tenant, event, user, "place_given", method=ics.REQUEST, cancel_link=cancel_link)
+
+
+def place_offered(
+    session: Session,
+    tenant: Tenant,
+    event: Event,
+    user: User,
+    registration: Registration,
+    token: str,
+) -> None:
+    """A place is hers if she takes it in time: the link leads to the page to accept it."""
+    expires = registration.offer_expires_at
+    _send(
+        session,
+        tenant,
+        event,
+        user,
+        "place_offered",
+        method=None,
+        offer_link=page_url(session, tenant, f"/events/offer?token={token}"),
+        until=lambda: when(tenant, expires, "full") if expires else "",
+    )
+
+
+def offer_expired(session: Session, tenant: Tenant, event: Event, user: User) -> None:
+    _send(session, tenant, event, user, "offer_expired", method=None)
+
+
+def cancel_url(session: Session, tenant: Tenant, token: str) -> str:
+    """The one-click cancel link: the token in the query, which the access logs drop; the page
+    moves it into the session at once (like the password reset link)."""
+    return page_url(session, tenant, f"/events/cancel?token={token}")
 
 
 def event_changed(session: Session, tenant: Tenant, event: Event, user: User) -> None:
@@ -44,6 +88,20 @@ def event_cancelled(session: Session, tenant: Tenant, event: Event, user: User) 
 
 def registration_cancelled(session: Session, tenant: Tenant, event: Event, user: User) -> None:
     _send(session, tenant, event, user, "registration_cancelled", method=ics.CANCEL)
+
+
+def reminder(session: Session, tenant: Tenant, event: Event, user: User) -> None:
+    """The day before: when and where (she holds a place, so the place and link are hers)."""
+    _send(
+        session,
+        tenant,
+        event,
+        user,
+        "reminder",
+        method=None,
+        place=event.place,
+        online_link=event.online_link,
+    )
 
 
 def network_host(session: Session, tenant: Tenant) -> str:
@@ -66,7 +124,14 @@ def calendar_file(
 
 
 def _send(
-    session: Session, tenant: Tenant, event: Event, user: User, what: str, *, method: str | None
+    session: Session,
+    tenant: Tenant,
+    event: Event,
+    user: User,
+    what: str,
+    *,
+    method: str | None,
+    **extra: Any,
 ) -> None:
     if not user.active:
         return
@@ -95,5 +160,6 @@ def _send(
         # Called while the message renders, in her language.
         when=lambda: when(tenant, event.starts_at, "full"),
         zone=tenant.config.timezone,
+        **extra,
     )
     message.attachments = attachments

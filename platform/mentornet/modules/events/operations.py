@@ -8,8 +8,10 @@ committed, so an event is never over-booked; UNIQUE (event_id, user_id) keeps on
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from datetime import datetime
+import secrets
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,7 +22,7 @@ from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
 from mentornet.modules.audit.operations import record
-from mentornet.modules.events import notifications
+from mentornet.modules.events import notifications, times
 from mentornet.modules.events.audiences import audiences_of
 from mentornet.modules.events.models import (
     ACTIVE,
@@ -29,6 +31,7 @@ from mentornet.modules.events.models import (
     EventKind,
     EventStatus,
     Registration,
+    Repeat,
 )
 from mentornet.modules.events.models import RegistrationState as R
 from mentornet.modules.profiles.models import ProfileStatus
@@ -72,6 +75,53 @@ def create_event(session: Session, tenant: Tenant, data: dict[str, Any], *, acto
     return event
 
 
+def create_series(
+    session: Session, tenant: Tenant, data: dict[str, Any], *, actor: User
+) -> list[Event]:
+    """The event, repeated `occurrences` times weekly or monthly (`repeat`): each date its own
+    event, every time moved by the same step on the network's clocks (so 18:30 stays 18:30 across
+    a change of summer time). A monthly date that a month lacks (the 31st) is refused."""
+    repeat, count = data.get("repeat", Repeat.NONE), data.get("occurrences", 1)
+    if repeat is Repeat.NONE and count != 1:
+        raise DomainError(_l("Choose how the event repeats."), field="repeat")
+    if repeat is not Repeat.NONE and count < 2:
+        raise DomainError(_l("A series has at least 2 dates."), field="occurrences")
+    _check(tenant, data)
+    events = []
+    for step in range(count):
+        moved = dict(data)
+        for name in TIME_FIELDS:
+            if data[name] is not None:
+                moved[name] = _shifted(tenant, data[name], repeat, step)
+        events.append(create_event(session, tenant, moved, actor=actor))
+    return events
+
+
+TIME_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "registration_opens_at",
+    "registration_closes_at",
+    "cancellation_deadline",
+)
+
+
+def _shifted(tenant: Tenant, moment: datetime, repeat: Repeat, step: int) -> datetime:
+    wall = times.local(tenant, moment).replace(tzinfo=None)
+    if repeat is Repeat.WEEKLY:
+        wall += timedelta(weeks=step)
+    elif repeat is Repeat.MONTHLY:
+        months = wall.month - 1 + step
+        try:
+            wall = wall.replace(year=wall.year + months // 12, month=months % 12 + 1)
+        except ValueError:
+            raise DomainError(
+                _l("Not every month has this day; choose a day up to the 28th."),
+                field="starts_at",
+            ) from None
+    return times.to_utc(tenant, wall)
+
+
 def update_event(
     session: Session, tenant: Tenant, event: Event, data: dict[str, Any], *, actor: User
 ) -> None:
@@ -88,6 +138,13 @@ def update_event(
             field="capacity",
         )
     moved = any(getattr(event, name) != data[name] for name in CALENDAR_FIELDS)
+    if event.starts_at != data["starts_at"]:
+        # A new date: the reminder is due again, before it.
+        session.execute(
+            sa.update(Registration)
+            .where(Registration.event_id == event.id)
+            .values(reminded_at=None)
+        )
     for name in FIELDS:
         setattr(event, name, data[name])
     event.sequence += 1
@@ -159,9 +216,11 @@ def register(
         registration = Registration(event_id=event.id, user_id=user.id, state=state)
         session.add(registration)
     registration.state, registration.queued_at, registration.changed_at = state, now, now
+    registration.reminded_at = None
+    token = _new_cancel_token(registration)
     session.flush()
     log.info("user %s %s for event %s", user.id, state.value, event.id)
-    notifications.registration_confirmed(session, tenant, event, user, registration)
+    notifications.registration_confirmed(session, tenant, event, user, registration, token)
     return registration
 
 
@@ -186,12 +245,14 @@ def cancel_registration(
         )
     held = registration.state in HOLDS_PLACE
     deadline = event.cancellation_deadline
-    if held and deadline is not None and now > deadline:
+    # An offered place may always be declined; a place taken, only until the deadline.
+    if registration.state is R.REGISTERED and deadline is not None and now > deadline:
         raise DomainError(
             _l("The deadline for cancelling has passed; please contact the organisers."),
             field="cancellation_deadline",
         )
     registration.state, registration.changed_at = R.CANCELLED, now
+    registration.cancel_token_hash = registration.offer_expires_at = None
     session.flush()
     if actor.id != registration.user_id:
         record(
@@ -230,6 +291,94 @@ def mark_attendance(
     )
     if attended and event.kind is EventKind.INFORMATION_MEETING:
         _record_information_meeting(session, tenant, registration, actor)
+
+
+def accept_offer(
+    session: Session,
+    tenant: Tenant,
+    registration: Registration,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """She takes the place offered to her, while the offer runs: it is hers (registered), with
+    the confirmation and its invitation."""
+    event = _locked(session, registration.event_id)
+    session.refresh(registration)
+    now = now or utcnow()
+    if registration.state is not R.OFFERED:
+        raise DomainError(_l("No place is offered to you at this event."), field="state")
+    expires = registration.offer_expires_at
+    if event.is_cancelled or (expires is not None and now >= expires) or now >= event.starts_at:
+        raise DomainError(
+            _l("The time to accept this place has run out."), field="offer_expires_at"
+        )
+    registration.state, registration.changed_at = R.REGISTERED, now
+    registration.offer_expires_at = None
+    token = _new_cancel_token(registration)
+    session.flush()
+    user = session.get(User, registration.user_id)
+    if user is not None:
+        notifications.registration_confirmed(session, tenant, event, user, registration, token)
+
+
+def expire_offers(session: Session, tenant: Tenant, *, now: datetime | None = None) -> int:
+    """Offers nobody took in time end (cancelled, and she is told); each place goes to the next
+    person waiting. Returns how many ended."""
+    now = now or utcnow()
+    overdue = list(
+        session.scalars(
+            sa.select(Registration)
+            .where(Registration.state == R.OFFERED, Registration.offer_expires_at <= now)
+            .order_by(Registration.offer_expires_at, Registration.id)
+        )
+    )
+    ended = 0
+    for registration in overdue:
+        event = _locked(session, registration.event_id)
+        session.refresh(registration)
+        if registration.state is not R.OFFERED:
+            continue
+        registration.state, registration.changed_at = R.CANCELLED, now
+        registration.cancel_token_hash = registration.offer_expires_at = None
+        session.flush()
+        ended += 1
+        user = session.get(User, registration.user_id)
+        if user is not None and not event.is_cancelled:
+            notifications.offer_expired(session, tenant, event, user)
+        if not event.is_cancelled:
+            _fill_places(session, tenant, event, now)
+    log.info("%s event offers expired in tenant %s", ended, tenant.id)
+    return ended
+
+
+# Reminders go for events starting between 24 and 36 hours from the run; the job runs every 12
+# hours (deploy/systemd/mentornet-events.timer), so every event falls in a run's window.
+REMIND_FROM, REMIND_UNTIL = timedelta(hours=24), timedelta(hours=36)
+
+
+def send_reminders(session: Session, tenant: Tenant, *, now: datetime | None = None) -> int:
+    """Queue the reminder the day before, once per registration with a place (recorded in
+    `reminded_at`), in each recipient's language; returns how many were queued."""
+    now = now or utcnow()
+    due = session.execute(
+        sa.select(Registration, Event, User)
+        .join(Event, Event.id == Registration.event_id)
+        .join(User, User.id == Registration.user_id)
+        .where(
+            Event.status == EventStatus.SCHEDULED,
+            Event.starts_at >= now + REMIND_FROM,
+            Event.starts_at < now + REMIND_UNTIL,
+            Registration.state == R.REGISTERED,
+            Registration.reminded_at.is_(None),
+        )
+        .order_by(Event.starts_at, Registration.id)
+    ).all()
+    for registration, event, user in due:
+        registration.reminded_at = now
+        notifications.reminder(session, tenant, event, user)
+    session.flush()
+    log.info("%s event reminders queued in tenant %s", len(due), tenant.id)
+    return len(due)
 
 
 def _record_information_meeting(
@@ -297,12 +446,50 @@ def _fill_places(session: Session, tenant: Tenant, event: Event, now: datetime) 
         .order_by(Registration.queued_at, Registration.id)
         .limit(free)
     )
+    hours = tenant.config.events.offer_hours
     for registration in waiting:
-        registration.state, registration.changed_at = R.REGISTERED, now
+        token = _new_cancel_token(registration)
+        registration.changed_at = now
+        if hours > 0:
+            # Offered for that long, and never past the end of registration.
+            closes = event.registration_closes_at or event.starts_at
+            registration.state = R.OFFERED
+            registration.offer_expires_at = min(now + timedelta(hours=hours), closes)
+        else:
+            registration.state = R.REGISTERED
         session.flush()
         user = session.get(User, registration.user_id)
-        if user is not None:
-            notifications.place_given(session, tenant, event, user)
+        if user is None:
+            continue
+        if registration.state is R.OFFERED:
+            notifications.place_offered(session, tenant, event, user, registration, token)
+        else:
+            notifications.place_given(session, tenant, event, user, token)
+
+
+def registration_for_cancel_token(session: Session, token: str) -> Registration:
+    """The registration a one-click cancel link was made for, while it can still be cancelled
+    by it (another network's token is unknown: the session is bound to one network)."""
+    found = None
+    if token:
+        found = session.scalar(
+            sa.select(Registration).where(Registration.cancel_token_hash == _digest(token))
+        )
+    if found is None or found.state not in (R.REGISTERED, R.OFFERED, R.WAITLISTED):
+        raise DomainError(_l("This link is not valid any more. Your page shows your events."))
+    return found
+
+
+def _new_cancel_token(registration: Registration) -> str:
+    """A random token for the cancel link in her next e-mail; only its SHA-256 is kept, and a
+    new one replaces the last."""
+    token = secrets.token_urlsafe(32)
+    registration.cancel_token_hash = _digest(token)
+    return token
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _people(session: Session, event: Event, states: tuple[R, ...]) -> list[User]:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from mentornet.modules.accounts.models import User
-from mentornet.modules.events.models import Event, Registration
+from mentornet.modules.events.models import CalendarFeed, Event, Registration
 
 ORDER = 40
 
@@ -30,10 +30,18 @@ def export(session: Session, user: User) -> dict[str, Any]:
                 "signed_up_at": registration.created_at.isoformat(),
             }
             for registration, event in rows
-        ]
+        ],
+        # Only the hash of her feed's token is kept: when she made it is all there is to show.
+        "calendar_feed": [
+            {"made_at": feed.created_at.isoformat()}
+            for feed in session.scalars(
+                sa.select(CalendarFeed).where(CalendarFeed.user_id == user.id)
+            )
+        ],
     }
 
 
 def erase(session: Session, user: User) -> None:
+    session.execute(sa.delete(CalendarFeed).where(CalendarFeed.user_id == user.id))
     session.execute(sa.delete(Registration).where(Registration.user_id == user.id))
     session.flush()

@@ -22,7 +22,7 @@ from mentornet.core.schemas import (
     length,
     one_of,
 )
-from mentornet.modules.events.models import Audience, EventKind
+from mentornet.modules.events.models import Audience, EventKind, Repeat
 from mentornet.modules.events.times import to_utc
 from mentornet.modules.tenants.models import Tenant
 
@@ -81,6 +81,9 @@ class _EventSchema(Schema):
     registration_opens_at = WallClock(load_default=None)
     registration_closes_at = WallClock(load_default=None)
     cancellation_deadline = WallClock(load_default=None)
+    # Only the new-event form: each date of the series becomes an event of its own.
+    repeat = String(load_default="none", validate=one_of([r.value for r in Repeat]))
+    occurrences = Integer(load_default=1, strict=False, validate=between(1, 52))
 
     @post_load
     def _assemble(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
@@ -97,6 +100,7 @@ class _EventSchema(Schema):
                 result[key] = value
         result["kind"] = EventKind(result["kind"])
         result["audience"] = Audience(result["audience"])
+        result["repeat"] = Repeat(result["repeat"])
         result["place"] = result["place"].strip()
         result["online_link"] = result["online_link"].strip()
         return result

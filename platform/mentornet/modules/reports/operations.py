@@ -19,6 +19,13 @@ from sqlalchemy.orm import Session
 
 from mentornet.core.i18n import country_name
 from mentornet.core.types import utcnow
+from mentornet.modules.events.models import (
+    Event,
+    EventKind,
+    EventStatus,
+    Registration,
+    RegistrationState,
+)
 from mentornet.modules.mentorships.cycle_models import (
     JOB_SITUATIONS,
     Outcome,
@@ -83,12 +90,39 @@ class GoalOutcome:
 
 
 @dataclass(frozen=True)
+class EventYear:
+    """The events of one kind held in one calendar year (ended, not cancelled)."""
+
+    kind: EventKind
+    year: int
+    held: int
+    registrations: int  # places taken at the end: came, did not come, or not marked
+    attended: int
+    no_shows: int
+    reached: int  # distinct people who came
+    mentees_reached: int  # of those, with a mentee profile
+    mentors_reached: int  # of those, with a mentor profile
+
+    @property
+    def attendance_rate(self) -> float | None:
+        """Of the people marked, the share who came (unmarked places are left out)."""
+        marked = self.attended + self.no_shows
+        return self.attended / marked if marked else None
+
+    @property
+    def no_show_rate(self) -> float | None:
+        marked = self.attended + self.no_shows
+        return self.no_shows / marked if marked else None
+
+
+@dataclass(frozen=True)
 class Dashboard:
     members: list[RoleCounts]
     countries: list[CountryCount]
     ages: dict[ProfileRole, AgeSummary]
     pairs: CompletedPairs
     found_job: GoalOutcome
+    events: list[EventYear]
 
 
 def members_by_role(session: Session) -> list[RoleCounts]:
@@ -196,6 +230,57 @@ def found_a_job(session: Session, tenant: Tenant) -> GoalOutcome:
     return goal_outcome(session, tenant, "job", JOB_SITUATIONS)
 
 
+def event_figures(session: Session, now: datetime | None = None) -> list[EventYear]:
+    """Per kind and calendar year of the start, the events held and who came: one grouped
+    query (the newest year first)."""
+    year = sa.extract("year", Event.starts_at)
+    came = Registration.state == RegistrationState.ATTENDED
+    role_of = {
+        role: Registration.user_id.in_(sa.select(Profile.user_id).where(Profile.role == role))
+        for role in (ProfileRole.MENTEE, ProfileRole.MENTOR)
+    }
+    rows = session.execute(
+        sa.select(
+            Event.kind,
+            year,
+            sa.func.count(sa.distinct(Event.id)),
+            sa.func.count(
+                sa.case(
+                    (
+                        Registration.state.in_(
+                            (
+                                RegistrationState.REGISTERED,
+                                RegistrationState.ATTENDED,
+                                RegistrationState.NO_SHOW,
+                            )
+                        ),
+                        1,
+                    )
+                )
+            ),
+            sa.func.count(sa.case((came, 1))),
+            sa.func.count(sa.case((Registration.state == RegistrationState.NO_SHOW, 1))),
+            sa.func.count(sa.distinct(sa.case((came, Registration.user_id)))),
+            sa.func.count(
+                sa.distinct(sa.case((came & role_of[ProfileRole.MENTEE], Registration.user_id)))
+            ),
+            sa.func.count(
+                sa.distinct(sa.case((came & role_of[ProfileRole.MENTOR], Registration.user_id)))
+            ),
+        )
+        .select_from(Event)
+        .outerjoin(Registration, Registration.event_id == Event.id)
+        .where(Event.status == EventStatus.SCHEDULED, Event.ends_at <= (now or _now()))
+        .group_by(Event.kind, year)
+        .order_by(year.desc(), Event.kind)
+    ).all()
+    return [EventYear(kind, int(y), *(int(value) for value in values)) for kind, y, *values in rows]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 def dashboard(session: Session, tenant: Tenant) -> Dashboard:
     return Dashboard(
         members=members_by_role(session),
@@ -203,6 +288,7 @@ def dashboard(session: Session, tenant: Tenant) -> Dashboard:
         ages=ages_by_role(session),
         pairs=completed_pairs(session),
         found_job=found_a_job(session, tenant),
+        events=event_figures(session),
     )
 
 
@@ -247,6 +333,7 @@ def _to_json(figures: Dashboard) -> dict[str, Any]:
         "ages": {role.value: asdict(summary) for role, summary in figures.ages.items()},
         "pairs": asdict(figures.pairs),
         "found_job": asdict(figures.found_job),
+        "events": [{**asdict(e), "kind": e.kind.value} for e in figures.events],
     }
 
 
@@ -278,4 +365,6 @@ def _from_json(data: dict[str, Any]) -> Dashboard:
             pairs["total"], pairs["successful"], [YearCount(**y) for y in pairs["by_year"]]
         ),
         found_job=GoalOutcome(**data["found_job"]),
+        # A snapshot kept before the events figures existed has none: they come at its refresh.
+        events=[EventYear(**{**e, "kind": EventKind(e["kind"])}) for e in data.get("events", [])],
     )

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User, UserRole
+from mentornet.modules.events.models import KIND_LABELS
 from mentornet.modules.profiles.operations import count_waiting_applicants
 from mentornet.modules.reports.operations import cached_dashboard
 
@@ -44,4 +45,5 @@ def index() -> ResponseReturnValue:
         role_labels=ROLE_LABELS,
         figures=cached.figures,
         computed_at=cached.computed_at,
+        event_kinds=KIND_LABELS,
     )

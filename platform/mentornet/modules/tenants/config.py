@@ -74,6 +74,13 @@ class Features:
 
 
 @dataclass(frozen=True)
+class Events:
+    # Hours a freed place is offered to the first person waiting before it goes to the next;
+    # 0: the place is hers at once (registered).
+    offer_hours: int = 0
+
+
+@dataclass(frozen=True)
 class Retention:
     rejected_applicant_months: int
     inactive_member_months: int
@@ -125,6 +132,8 @@ class TenantConfig:
     privacy: Privacy
     # language -> regional locale for dates and numbers ({"ar": "ar_MA"}); absent: the language.
     formatting_locales: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # Settings documents stored before the events settings existed have none: the defaults.
+    events: Events = Events()
 
     @classmethod
     def from_document(cls, document: Mapping[str, Any]) -> TenantConfig:

@@ -258,6 +258,11 @@ class FeaturesSchema(Schema):
     check_ins = Boolean(load_default=True)
 
 
+class EventsSchema(Schema):
+    # Hours a freed place is offered to the first person waiting (0: given at once).
+    offer_hours = Integer(load_default=0, validate=between(0, 168))
+
+
 class RetentionSchema(Schema):
     rejected_applicant_months = Integer(load_default=6, validate=between(1, 120))
     inactive_member_months = Integer(load_default=24, validate=between(1, 240))
@@ -367,6 +372,7 @@ class TenantPackSchema(Schema):
     retention = Nested(RetentionSchema, load_default=lambda: RetentionSchema().load({}))
     branding = Nested(BrandingSchema, load_default=lambda: BrandingSchema().load({}))
     privacy = Nested(PrivacySchema, required=True)
+    events = Nested(EventsSchema, load_default=lambda: EventsSchema().load({}))
 
     # Report cross-field problems together with field errors, so one run lists everything.
     @validates_schema(skip_on_field_errors=False)

@@ -12,7 +12,7 @@ from flask_login import current_user
 from mentornet.core.i18n import current_locale, language_name
 from mentornet.core.types import utcnow
 from mentornet.extensions import db
-from mentornet.modules.events import ics, notifications, operations, times
+from mentornet.modules.events import feeds, ics, notifications, operations, times
 from mentornet.modules.events.audiences import audiences_of
 from mentornet.modules.events.listing import event_rows, upcoming
 from mentornet.modules.events.models import (
@@ -23,6 +23,7 @@ from mentornet.modules.events.models import (
     Event,
     EventStatus,
     Registration,
+    RegistrationState,
 )
 from mentornet.modules.profiles.operations import profiles_of
 from mentornet.web.boundary import refusal_goes_to
@@ -47,8 +48,10 @@ def my_events() -> ResponseReturnValue:
         joined=event_rows(db.session, joined),
         open_to_her=event_rows(db.session, open_to_her),
         mine=mine,
+        feed=feeds.feed_of(db.session, current_user),
         now=now,
         holds_place=HOLDS_PLACE,
+        offered=RegistrationState.OFFERED,
         kind_labels=KIND_LABELS,
         state_labels=STATE_LABELS,
         when=_when,
@@ -76,6 +79,16 @@ def cancel_registration(event_id: int) -> ResponseReturnValue:
     refusal_goes_to(back)
     operations.cancel_registration(db.session, g.tenant, registration, actor=current_user)
     flash(_("Your registration has been cancelled."), "success")
+    return redirect(back, 303)
+
+
+def accept_offer(event_id: int) -> ResponseReturnValue:
+    event = _load(event_id)
+    registration = _mine(event)
+    back = url_for("events.my_events")
+    refusal_goes_to(back)
+    operations.accept_offer(db.session, g.tenant, registration)
+    flash(_("You have a place. We have sent you the invitation by e-mail."), "success")
     return redirect(back, 303)
 
 

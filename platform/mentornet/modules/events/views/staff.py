@@ -9,6 +9,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 
 from mentornet.core.i18n import core_locales, language_name
@@ -16,16 +17,23 @@ from mentornet.core.schemas import Boolean, Schema
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
 from mentornet.modules.events import operations, times
-from mentornet.modules.events.listing import event_rows, past, upcoming
+from mentornet.modules.events.listing import (
+    applicants_without_a_meeting,
+    event_rows,
+    past,
+    upcoming,
+)
 from mentornet.modules.events.models import (
     HOLDS_PLACE,
     KIND_LABELS,
+    REPEAT_LABELS,
     STATE_LABELS,
     Audience,
     Event,
     EventKind,
     Registration,
     RegistrationState,
+    Repeat,
     audience_label,
 )
 from mentornet.modules.events.schemas import TIMES, event_schema, text_field
@@ -34,6 +42,8 @@ from mentornet.web.forms import FormResult, flash_errors, parse_form
 
 FIELD_LABELS: dict[str, Any] = {
     "kind": _l("Kind of event"),
+    "repeat": _l("Repeat"),
+    "occurrences": _l("Number of dates"),
     "audience": _l("Who it is for"),
     "title": _l("Title"),
     "description": _l("Description"),
@@ -61,6 +71,7 @@ def events() -> ResponseReturnValue:
         "events/staff/events.html",
         upcoming=event_rows(db.session, upcoming(db.session)),
         past=event_rows(db.session, past(db.session)),
+        without_meeting=applicants_without_a_meeting(db.session),
         kind_labels=KIND_LABELS,
         audience_labels=_audience_labels(),
         when=_when,
@@ -74,9 +85,17 @@ def new_event() -> ResponseReturnValue:
     if not form.ok:
         return _form_page(form, None, 400)
     refusal_shows_form(form, lambda: _form_page(form, None, 422))
-    event = operations.create_event(db.session, g.tenant, form.data, actor=current_user)
+    events = operations.create_series(db.session, g.tenant, form.data, actor=current_user)
+    if len(events) > 1:
+        flash(
+            ngettext(
+                "%(num)d event has been created.", "%(num)d events have been created.", len(events)
+            ),
+            "success",
+        )
+        return redirect(url_for("events.events"), 303)
     flash(_("The event has been created."), "success")
-    return redirect(url_for("events.staff_event", event_id=event.id), 303)
+    return redirect(url_for("events.staff_event", event_id=events[0].id), 303)
 
 
 def edit_event(event_id: int) -> ResponseReturnValue:
@@ -165,6 +184,8 @@ def _defaults() -> dict[str, Any]:
         "audience": Audience.APPLICANTS.value,
         "capacity": "20",
         "languages": [g.tenant.default_locale],
+        "repeat": Repeat.NONE.value,
+        "occurrences": "1",
     }
 
 
@@ -212,6 +233,8 @@ def _form_page(form: FormResult, event: Event | None, status: int) -> ResponseRe
         audiences=list(Audience),
         kind_labels=KIND_LABELS,
         audience_labels=_audience_labels(),
+        repeats=list(Repeat),
+        repeat_labels=REPEAT_LABELS,
         languages=list(core_locales()),
         locales=g.tenant.locales,
         text_field=text_field,
