@@ -87,6 +87,21 @@ def language_name(code: str) -> str:
     return str(Locale.parse(current_locale()).languages.get(code, code))
 
 
+def language_names(codes: Iterable[str]) -> str:
+    """Language codes as a list of names in words: "swahili og arabisk"."""
+    return join_list(language_name(code) for code in codes)
+
+
+def language_skills(skills: Iterable[dict[str, str]]) -> str:
+    """A profile's languages with their levels: "Swahili (C2), Arabic (B1)" in the locale's list."""
+    return join_list(f"{language_name(s['code'])} ({s['level']})" for s in skills)
+
+
+def labels_of(keys: Iterable[str], labels: dict[str, object]) -> str:
+    """Keys shown by their labels, as a list in words (a key without a label shows as itself)."""
+    return join_list(labels.get(key, key) for key in keys)
+
+
 def term(key: str) -> str:
     """A piece of terminology ("mentee", "mentor") in the tenant's own wording if it has one."""
     tenant = g.get("tenant")

@@ -14,7 +14,11 @@ from mentornet.core.i18n import (
     allowed_locales,
     country_name,
     current_locale,
+    join_list,
+    labels_of,
     language_name,
+    language_names,
+    language_skills,
     native_language_name,
     term,
     text_direction,
@@ -32,6 +36,10 @@ def template_context() -> dict[str, Any]:
         "native_language_name": native_language_name,
         "country_name": country_name,
         "language_name": language_name,
+        "join_list": join_list,
+        "labels_of": labels_of,
+        "language_names": language_names,
+        "language_skills": language_skills,
         "term": term,
         "localized": lambda texts: localized(
             texts, locale, tenant.default_locale if tenant else "en"

@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 
 PRIVACY = "privacy_notice"
 SENSITIVE = "sensitive_data"
+# What each kind of consent is called where people read it (never its key).
+CONSENT_TITLES = {
+    PRIVACY: _l("The network's privacy notice"),
+    SENSITIVE: _l("Keeping sensitive information (origin, story, private answers)"),
+}
 S = ProfileStatus
 
 
@@ -327,6 +332,14 @@ def applicants(
     if wanted.language:
         rows = [row for row in rows if any(s["code"] == wanted.language for s in row[0].languages)]
     return rows[:limit]
+
+
+def spoken_languages(session: Session) -> list[str]:
+    """The language codes the network's profiles speak (for the queue's language filter)."""
+    codes = {
+        skill["code"] for langs in session.scalars(sa.select(Profile.languages)) for skill in langs
+    }
+    return sorted(codes)
 
 
 def _privacy_version(session: Session, profile: Profile) -> int:
