@@ -7,20 +7,23 @@ from typing import Any
 
 from flask import g, has_request_context, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
-from flask_babel import gettext as _
 from werkzeug.routing import BuildError
 
 from mentornet.core.i18n import (
     allowed_locales,
     country_name,
     current_locale,
+    gendered_gettext,
+    gettext_terms,
     join_list,
     labels_of,
     language_name,
     language_names,
     language_skills,
     native_language_name,
+    ngettext_terms,
     term,
+    term_title,
     text_direction,
 )
 from mentornet.modules.tenants.models import localized
@@ -44,7 +47,11 @@ def template_context() -> dict[str, Any]:
         "localized": lambda texts: localized(
             texts, locale, tenant.default_locale if tenant else "en"
         ),
-        "_": _,
+        # A message may use any term form as a placeholder; the network's words fill them.
+        "_": gettext_terms,
+        "_g": gendered_gettext,
+        "ngettext": ngettext_terms,
+        "term_title": term_title,
         "format_date": format_date,
         "format_datetime": format_datetime,
         "format_decimal": format_decimal,

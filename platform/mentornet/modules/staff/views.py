@@ -7,6 +7,7 @@ from flask import g, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
+from mentornet.core.i18n import lazy_term
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User, UserRole
 from mentornet.modules.profiles.operations import count_waiting_applicants
@@ -14,7 +15,7 @@ from mentornet.modules.reports.operations import dashboard
 
 ROLE_LABELS = {
     Role.MEMBER: _l("Members"),
-    Role.COORDINATOR: _l("Coordinators"),
+    Role.COORDINATOR: lazy_term("coordinators", title=True),
     Role.ADMIN: _l("Administrators"),
     Role.TRANSLATOR: _l("Translators"),
 }

@@ -123,6 +123,7 @@ class TenantConfig:
     retention: Retention
     branding: Branding
     privacy: Privacy
+    audience_gender: str = "mixed"  # women | men | mixed: the gender members are addressed in
 
     @classmethod
     def from_document(cls, document: Mapping[str, Any]) -> TenantConfig:
