@@ -31,7 +31,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from flask_babel import force_locale, get_translations
 
+from mentornet.core.i18n import TERM_KEYS
 from mentornet.extensions import db
+from mentornet.modules.accounts.models import Role
+from mentornet.modules.profiles.models import ProfileStatus
 from mentornet.modules.tenants.operations import import_tenant
 from web.test_get_is_safe import ACCOUNTS, _network
 
@@ -63,6 +66,13 @@ GENERIC = {
     "da": re.compile(
         r"\b(mentee\w*|mentor(?:er|erne|en|s|forløb\w*)?|koordinator\w*)\b", re.IGNORECASE
     ),
+}
+GENERIC["ar"] = re.compile(r"\w*(?:مستفيد|مرشد|منسق|منسّق)\w*|\w*إرشاد(?!\w)")
+GENERIC["fr"] = re.compile(r"\b(mentor\w*|coordinat\w*)\b", re.IGNORECASE)
+MOROCCAN_MARKERS = {
+    key: {"ar": f"زغبلار{i}", "fr": f"zogblar{i}", "en": f"zogblar{i}"}
+    for i, key in enumerate(TERM_KEYS)
+    if key != "network"
 }
 # The test members' names (people's names are not wording).
 PEOPLE = ("Test Mentee", "Test Mentor")
@@ -161,6 +171,62 @@ def test_every_page_uses_the_networks_words(
             for path, snippets in found.items():
                 for snippet in snippets:
                     report.write(f"{locale}\t{email}\t{path}\t{snippet}\n")
+    assert not found, f"generic words instead of the network's ({locale}): {found}"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "mentee", "coordinator", "admin"])
+@pytest.mark.parametrize("locale", ["ar", "fr"])
+def test_every_moroccan_page_uses_the_networks_words_in_arabic_and_french(
+    app: Flask,
+    make_user: UserFactory,
+    make_profile: ProfileFactory,
+    reference_packs: dict[str, dict[str, Any]],
+    role: str,
+    locale: str,
+) -> None:
+    """The same walk for Morocco, in Arabic and French, with a waiting mentee and the staff."""
+    settings = {**reference_packs["morocco"], "terminology": MOROCCAN_MARKERS}
+    with app.app_context():
+        import_tenant(db.session, settings, actor="tests")
+        db.session.commit()
+    own = sorted(
+        {t for key, v in settings.items() if key != "terminology" for t in _own_texts(v)},
+        key=len,
+        reverse=True,
+    )
+    waiting = make_profile("morocco", "mentee", ProfileStatus.APPROVED, email="salma@example.org")
+    for staff in (Role.COORDINATOR, Role.ADMIN):
+        make_user("morocco", email=f"{staff.value}@example.org", roles=(staff,))
+    client: FlaskClient = app.test_client()
+    email = {"mentee": "salma@example.org"}.get(role, f"{role}@example.org")
+    if role != "anonymous":
+        assert login(client, "morocco", email).status_code == 302
+    client.get(f"/morocco/?lang={locale}")
+    own = [t for t in own if len(t) > 3] + _pending_texts(app, locale)
+    values = {"tenant_slug": "morocco", "profile_id": str(waiting.id), "filename": "style.css"}
+    found: dict[str, set[str]] = {}
+    for rule in app.url_map.iter_rules():
+        if "GET" not in (rule.methods or set()) or not rule.rule.startswith("/<tenant_slug>"):
+            continue
+        if set(rule.arguments) - set(values):
+            continue  # the Danish walk above renders the pages of pairs, batches and events
+        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values[m.group(1)], rule.rule)
+        if path.replace("/morocco/", "/denmark/") in SHOWS_STANDARD_WORDS:
+            continue
+        response = client.get(path)
+        if response.status_code != 200 or response.mimetype != "text/html":
+            continue
+        text = visible_text(response.get_data(as_text=True), own)
+        for match in GENERIC[locale].finditer(text):
+            start = max(0, match.start() - 60)
+            found.setdefault(path, set()).add(text[start : match.end() + 30].strip())
+    with app.app_context():
+        db.session.close()
+    if os.environ.get("TERMS_REPORT"):
+        with open(os.environ["TERMS_REPORT"], "a", encoding="utf-8") as report:
+            for path, snippets in found.items():
+                for snippet in snippets:
+                    report.write(f"{locale}\t{role}\t{path}\t{snippet}\n")
     assert not found, f"generic words instead of the network's ({locale}): {found}"
 
 

@@ -12,7 +12,7 @@ from mentornet.extensions import db
 from mentornet.modules.profiles.models import ProfileStatus
 from mentornet.modules.tenants.operations import import_tenant
 
-from helpers import ProfileFactory, member_client
+from helpers import ProfileFactory, UserFactory, coordinator_client, member_client
 
 FEMININE_AR = "الخطوة التالية: احضري جلسة تعريفية عن الشبكة. سنرسل إليكِ دعوة"
 MASCULINE_AR = "الخطوة التالية: احضر جلسة تعريفية عن الشبكة. سنرسل إليك دعوة"
@@ -81,3 +81,17 @@ def test_core_terms_follow_the_audience_where_the_network_names_none(app: Flask)
         g.tenant = tenant
         with force_locale("da"):
             assert term("the_coordinator") == "koordinatoren"
+
+
+def test_no_fitting_mentor_agrees_with_the_networks_word_in_french(
+    app: Flask, make_user: UserFactory, make_profile: ProfileFactory
+) -> None:
+    mentee = make_profile("morocco", "mentee", ProfileStatus.APPROVED, email="salma@example.org")
+    coordinator = coordinator_client(app, make_user, "morocco")
+    page = coordinator.get(f"/morocco/staff/matching/mentees/{mentee.id}?lang=fr")
+    html = page.get_data(as_text=True)
+    assert (
+        "Aucune marraine ayant une place libre ne correspond aux règles du réseau pour cette "
+        "filleule." in html
+    )
+    assert "Aucun marraine" not in html and "mentore" not in html
