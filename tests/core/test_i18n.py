@@ -99,10 +99,10 @@ ARABIC_MINUTES = {
 }
 # CLDR French: one (0 and 1), many (exact millions), other.
 FRENCH_WAITING = {
-    0: "0 mentorée en attente",
-    1: "1 mentorée en attente",
-    2: "2 mentorées en attente",
-    1_000_000: "1000000 mentorées en attente",
+    0: "0 filleule en attente",  # the network's own words for mentees
+    1: "1 filleule en attente",
+    2: "2 filleules en attente",
+    1_000_000: "1000000 filleules en attente",
 }
 
 
@@ -125,7 +125,7 @@ def test_arabic_counts_read_right_in_every_plural_category(
 
 
 def test_french_counts_use_cldrs_three_forms(app: Flask) -> None:
-    template = '{{ ngettext("%(num)d mentee waiting", "%(num)d mentees waiting", n) }}'
+    template = '{{ ngettext("%(num)d %(mentee)s waiting", "%(num)d %(mentees)s waiting", n) }}'
     rendered = {
         n: _render_in_network(app, "/morocco/?lang=fr", template, n=n) for n in FRENCH_WAITING
     }

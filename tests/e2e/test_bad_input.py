@@ -20,7 +20,7 @@ EXPECTED_ERRORS = {
     "birth_year": ("Fødselsår", "Du skal være mindst 18 år."),
     "consent_privacy": (
         "Jeg har læst privatlivserklæringen og vil gerne ansøge.",
-        "Accepter venligst privatlivserklæringen for at ansøge.",
+        "Accepter privatlivserklæringen for at ansøge.",
     ),
 }
 
@@ -54,7 +54,7 @@ def test_a_wrong_application_shows_each_error_by_its_field_and_saves_nothing(
 
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
-    expect(summary.get_by_role("heading")).to_have_text("Ret venligst følgende:")
+    expect(summary.get_by_role("heading")).to_have_text("Ret følgende:")
     expect(summary.get_by_role("listitem")).to_have_count(len(EXPECTED_ERRORS))
     for name, (label, message) in EXPECTED_ERRORS.items():
         link = summary.get_by_role("link", name=f"{label}: {message}", exact=True)

@@ -39,7 +39,7 @@ def test_every_text_field_refuses_control_characters(app: Flask, bad: str) -> No
             with pytest.raises(ValidationError) as refused:
                 _Texts().load({field: value})
             assert refused.value.messages == {
-                field: ["Teksten indeholder usynlige kontroltegn. Fjern dem venligst."]
+                field: ["Teksten indeholder usynlige kontroltegn. Fjern dem."]
             }
 
 

@@ -11,8 +11,19 @@ from typing import Any
 from babel import Locale, UnknownLocaleError, dates, numbers, support
 from babel.lists import format_list
 from flask import current_app, g, has_app_context, has_request_context, request, session
-from flask_babel import Babel, Domain, get_locale, get_timezone, lazy_pgettext, to_user_timezone
+from flask_babel import (
+    Babel,
+    Domain,
+    get_locale,
+    get_timezone,
+    gettext,
+    lazy_pgettext,
+    ngettext,
+    pgettext,
+    to_user_timezone,
+)
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from marshmallow import ValidationError, validate
 
@@ -146,31 +157,146 @@ def language_name(code: str) -> str:
     return str(Locale.parse(current_locale()).languages.get(code, code))
 
 
+def language_names(codes: Iterable[str]) -> str:
+    """Language codes as a list of names in words: "swahili og arabisk"."""
+    return join_list(language_name(code) for code in codes)
+
+
+def language_skills(skills: Iterable[dict[str, str]]) -> str:
+    """A profile's languages with their levels: "Swahili (C2), Arabic (B1)" in the locale's list."""
+    return join_list(f"{language_name(s['code'])} ({s['level']})" for s in skills)
+
+
+def labels_of(keys: Iterable[str], labels: dict[str, object]) -> str:
+    """Keys shown by their labels, as a list in words (a key without a label shows as itself)."""
+    return join_list(labels.get(key, key) for key in keys)
+
+
 def term(key: str) -> str:
-    """A piece of terminology ("mentee", "mentor") in the tenant's own wording if it has one."""
+    """A piece of terminology ("mentee", "the_mentor") in the tenant's own wording if it has one.
+
+    A network that names a term but not its definite form ("the_mentee") gets the definite form
+    made from its word: Arabic adds the article "ال", other languages use the word as it is."""
     tenant = g.get("tenant")
     locale = current_locale()
     if tenant is not None:
-        own = tenant.config.terminology.get(key, {})
-        if own.get(locale):
-            return str(own[locale])
+        own = tenant.config.terminology
+        word = own.get(key, {}).get(locale)
+        if word:
+            return str(word)
+        base = DEFINITE_OF.get(key)
+        bare = own.get(base, {}).get(locale) if base else None
+        if bare:
+            return definite(str(bare), locale)
     return core_term(key)
 
 
+def definite(word: str, locale: str) -> str:
+    """A network's word with the definite article its language writes on the word itself."""
+    if locale.split("_")[0] == "ar" and not word.startswith("ال"):
+        return f"ال{word}"
+    return word
+
+
 def core_term(key: str) -> str:
-    """The platform's own word for a term in the current locale, whatever the network calls it."""
+    """The platform's own word for a term in the current locale, whatever the network calls it:
+    feminine for a women's network and masculine for a men's where the language has both."""
+    context = audience_context()
+    gendered = _GENDERED_TERMS[context].get(key) if context else None
+    if gendered is not None:
+        word = str(gendered)
+        if word != _GENDERED_SOURCE[key]:  # translated in this locale (English has no gender)
+            return word
     return str(_TERMS[key])
 
 
+def audience_context() -> str | None:
+    """The message context of the network's audience: "f" (women), "m" (men), None (mixed)."""
+    tenant = g.get("tenant")
+    audience = tenant.config.audience_gender if tenant is not None else "mixed"
+    return {"women": "f", "men": "m"}.get(audience)
+
+
+def gendered_gettext(msgid: str, **variables: object) -> str:
+    """A message addressed to or about members, in the grammatical gender of the network's
+    audience: its "f" or "m" context when translated, else the neutral message (docs/languages.md).
+    Extracted under both contexts (translations extract), so translators see all three."""
+    context = audience_context()
+    forms = {**term_forms(), **variables} if "%(" in msgid else variables
+    if context is not None:
+        text = str(pgettext(context, msgid))
+        if text != msgid or current_locale() == SOURCE_LOCALE:
+            return text % forms if forms else text
+    return str(gettext(msgid, **forms)) if forms else str(gettext(msgid))
+
+
+def term_forms() -> dict[str, str]:
+    """Every form of every term, as placeholders for a message: "%(the_mentor)s", and capitalised
+    for the start of a sentence or a heading: "%(Mentors)s", "%(The_mentor)s"."""
+    forms = {key: term(key) for key in _TERMS}
+    return forms | {key[:1].upper() + key[1:]: capitalised(word) for key, word in forms.items()}
+
+
+def capitalised(word: str) -> str:
+    """A word with its first letter in upper case (the rest as it is, unlike str.capitalize)."""
+    return word[:1].upper() + word[1:]
+
+
+def term_title(key: str) -> str:
+    """A term as a heading or a label: "Mentorforløb", "Koordinator"."""
+    return capitalised(term(key))
+
+
+def lazy_term(key: str, *, title: bool = False) -> LazyString:
+    """A term read when shown (for module-level label tables)."""
+    return LazyString(term_title if title else term, key)
+
+
+def lazy_gendered(msgid: str, **variables: object) -> LazyString:
+    """gendered_gettext read when shown (for module-level tables and functions returning text)."""
+    return LazyString(gendered_gettext, msgid, **variables)
+
+
+def lazy_gettext_terms(msgid: str, **variables: object) -> LazyString:
+    """gettext_terms read when shown (for module-level label tables)."""
+    return LazyString(gettext_terms, msgid, **variables)
+
+
+def ngettext_terms(singular: str, plural: str, num: int, **variables: object) -> str:
+    """ngettext whose translation may use any term form, like gettext_terms."""
+    return str(ngettext(singular, plural, num, **{**term_forms(), **variables}))
+
+
+def gettext_terms(msgid: str, **variables: object) -> str:
+    """gettext whose translation may use any term form as a placeholder, not only the ones the
+    English names: Arabic writes "%(the_mentee)s" where English says "this %(mentee)s"."""
+    if "%(" not in msgid:
+        return str(gettext(msgid, **variables)) if variables else str(gettext(msgid))
+    return str(gettext(msgid, **{**term_forms(), **variables}))
+
+
 # Core wording of the terms; the context "terminology" keeps them apart from other uses of the words.
+# "the_x" is x with its definite article, which Arabic, Danish and French write differently.
 _TERMS = {
     "mentee": lazy_pgettext("terminology", "mentee"),
     "mentees": lazy_pgettext("terminology", "mentees"),
     "mentor": lazy_pgettext("terminology", "mentor"),
     "mentors": lazy_pgettext("terminology", "mentors"),
     "mentorship": lazy_pgettext("terminology", "mentorship"),
+    "mentorships": lazy_pgettext("terminology", "mentorships"),
+    "pair": lazy_pgettext("terminology", "pair"),
+    "pairs": lazy_pgettext("terminology", "pairs"),
     "coordinator": lazy_pgettext("terminology", "coordinator"),
+    "coordinators": lazy_pgettext("terminology", "coordinators"),
     "network": lazy_pgettext("terminology", "network"),
+    "the_mentee": lazy_pgettext("terminology", "the mentee"),
+    "the_mentees": lazy_pgettext("terminology", "the mentees"),
+    "the_mentor": lazy_pgettext("terminology", "the mentor"),
+    "the_mentors": lazy_pgettext("terminology", "the mentors"),
+    "the_mentorship": lazy_pgettext("terminology", "the mentorship"),
+    "the_pair": lazy_pgettext("terminology", "the pair"),
+    "the_coordinator": lazy_pgettext("terminology", "the coordinator"),
+    "the_coordinators": lazy_pgettext("terminology", "the coordinators"),
 }
 
 
@@ -293,3 +419,62 @@ def format_decimal(number: Any, format: str | None = None) -> str:
 def format_percent(number: Any, format: str | None = None) -> str:
     """flask_babel.format_percent in formatting_locale()."""
     return str(numbers.format_percent(number, format=format, locale=formatting_locale()))
+
+
+TERM_KEYS: tuple[str, ...] = tuple(_TERMS)
+# The words that differ for women and for men where a language has grammatical gender.
+_GENDERED_SOURCE = {
+    "mentee": "mentee",
+    "mentees": "mentees",
+    "mentor": "mentor",
+    "mentors": "mentors",
+    "coordinator": "coordinator",
+    "coordinators": "coordinators",
+    "the_mentee": "the mentee",
+    "the_mentees": "the mentees",
+    "the_mentor": "the mentor",
+    "the_mentors": "the mentors",
+    "the_coordinator": "the coordinator",
+    "the_coordinators": "the coordinators",
+}
+_GENDERED_TERMS = {
+    "f": {
+        "mentee": lazy_pgettext("terminology f", "mentee"),
+        "mentees": lazy_pgettext("terminology f", "mentees"),
+        "mentor": lazy_pgettext("terminology f", "mentor"),
+        "mentors": lazy_pgettext("terminology f", "mentors"),
+        "coordinator": lazy_pgettext("terminology f", "coordinator"),
+        "coordinators": lazy_pgettext("terminology f", "coordinators"),
+        "the_mentee": lazy_pgettext("terminology f", "the mentee"),
+        "the_mentees": lazy_pgettext("terminology f", "the mentees"),
+        "the_mentor": lazy_pgettext("terminology f", "the mentor"),
+        "the_mentors": lazy_pgettext("terminology f", "the mentors"),
+        "the_coordinator": lazy_pgettext("terminology f", "the coordinator"),
+        "the_coordinators": lazy_pgettext("terminology f", "the coordinators"),
+    },
+    "m": {
+        "mentee": lazy_pgettext("terminology m", "mentee"),
+        "mentees": lazy_pgettext("terminology m", "mentees"),
+        "mentor": lazy_pgettext("terminology m", "mentor"),
+        "mentors": lazy_pgettext("terminology m", "mentors"),
+        "coordinator": lazy_pgettext("terminology m", "coordinator"),
+        "coordinators": lazy_pgettext("terminology m", "coordinators"),
+        "the_mentee": lazy_pgettext("terminology m", "the mentee"),
+        "the_mentees": lazy_pgettext("terminology m", "the mentees"),
+        "the_mentor": lazy_pgettext("terminology m", "the mentor"),
+        "the_mentors": lazy_pgettext("terminology m", "the mentors"),
+        "the_coordinator": lazy_pgettext("terminology m", "the coordinator"),
+        "the_coordinators": lazy_pgettext("terminology m", "the coordinators"),
+    },
+}
+# The definite form of a term and the term it is made from.
+DEFINITE_OF = {key: key.removeprefix("the_") for key in _TERMS if key.startswith("the_")}
+
+
+def term_family(placeholder: str) -> str:
+    """The term a placeholder is a form of ("The_mentor", "the_mentor" -> "mentor"); any other
+    name unchanged. A translation may use another form of the same term than the English does."""
+    lowered = placeholder[:1].lower() + placeholder[1:]
+    if lowered not in _TERMS:
+        return placeholder
+    return DEFINITE_OF.get(lowered, lowered)

@@ -6,7 +6,6 @@ from contextlib import suppress
 from typing import Any
 
 from flask import g, has_request_context, request, url_for
-from flask_babel import gettext as _
 from werkzeug.routing import BuildError
 
 from mentornet.core.i18n import (
@@ -17,9 +16,17 @@ from mentornet.core.i18n import (
     format_datetime,
     format_decimal,
     format_percent,
+    gendered_gettext,
+    gettext_terms,
+    join_list,
+    labels_of,
     language_name,
+    language_names,
+    language_skills,
     native_language_name,
+    ngettext_terms,
     term,
+    term_title,
     text_direction,
 )
 from mentornet.modules.tenants.models import localized
@@ -35,11 +42,19 @@ def template_context() -> dict[str, Any]:
         "native_language_name": native_language_name,
         "country_name": country_name,
         "language_name": language_name,
+        "join_list": join_list,
+        "labels_of": labels_of,
+        "language_names": language_names,
+        "language_skills": language_skills,
         "term": term,
         "localized": lambda texts: localized(
             texts, locale, tenant.default_locale if tenant else "en"
         ),
-        "_": _,
+        # A message may use any term form as a placeholder; the network's words fill them.
+        "_": gettext_terms,
+        "_g": gendered_gettext,
+        "ngettext": ngettext_terms,
+        "term_title": term_title,
         "format_date": format_date,
         "format_datetime": format_datetime,
         "format_decimal": format_decimal,

@@ -19,13 +19,18 @@ PAGES = {
         _l("Bad request"),
         _l("The request could not be understood. Please go back and try again."),
     ),
+    401: (_l("Please sign in"), _l("Sign in to see this page.")),
     403: (_l("Not allowed"), _l("You do not have permission to see this page.")),
     404: (
         _l("Page not found"),
         _l("We could not find this page. It may have moved, or the address may be wrong."),
     ),
     405: (_l("Not allowed"), _l("This page cannot be used this way.")),
+    409: (_l("Changed meanwhile"), _l("This changed while you were working on it. Reload it.")),
+    410: (_l("Gone"), _l("This page is no longer here.")),
     413: (_l("Too large"), _l("What you sent is too large.")),
+    415: (_l("Not understood"), _l("What you sent is not in a form this page reads.")),
+    422: (_l("Not understood"), _l("What you sent could not be read.")),
     429: (_l("Too many attempts"), _l("Please wait a few minutes before you try again.")),
     500: (
         _l("Something went wrong"),
@@ -36,6 +41,8 @@ PAGES = {
         _l("This network is not available at the moment. Please try again later."),
     ),
 }
+# Any other error: its own (English) name and description never reach the reader.
+OTHER_ERROR = (_l("Something went wrong"), _l("This request could not be completed."))
 CSRF_PAGE = (
     _l("The form has expired"),
     _l("For your security the form timed out. Please go back, reload the page and try again."),
@@ -56,7 +63,7 @@ def _http_error(error: HTTPException) -> ResponseReturnValue:
     code = error.code or 500
     if code < 400:
         return error
-    title, message = PAGES.get(code, (error.name, error.description))
+    title, message = PAGES.get(code, OTHER_ERROR)
     adopt_tenant_for_error_page()
     headers = error.get_headers()  # keeps Allow on 405 and Retry-After on 429
     page = render_template("errors/error.html", code=code, title=title, message=message)

@@ -17,7 +17,7 @@ from helpers import ProfileFactory, UserFactory, coordinator_client
         ("waiting=%C2%B2", "Har ventet mindst: Skriv et helt tal."),
         ("waiting=9999999999999999999999999", "Har ventet mindst: Skriv et tal fra 0 til 36500."),
         ("role=boss", "Rolle: Vælg en af disse:"),
-        ("language=da%00", "Taler (sprogkode): Teksten indeholder usynlige kontroltegn."),
+        ("language=da%00", "Taler: Teksten indeholder usynlige kontroltegn."),
     ],
 )
 def test_a_filter_that_cannot_be_read_is_named_and_the_queue_shown(

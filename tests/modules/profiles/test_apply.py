@@ -90,7 +90,7 @@ def test_bad_input_shows_every_error_next_to_its_field_and_saves_nothing(
         "goals": "Feltet skal udfyldes.",
         "q_meeting_format": "Vælg en af disse:",
         "password_confirm": "De to adgangskoder er ikke ens.",
-        "consent_privacy": "Accepter venligst privatlivserklæringen for at ansøge.",
+        "consent_privacy": "Accepter privatlivserklæringen for at ansøge.",
     }
     for name, message in expected.items():
         block = re.search(rf'id="error-{name}-1">([^<]*)<', html)

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from mentornet.core.errors import DomainError
+from mentornet.core.i18n import lazy_term
 from mentornet.modules.accounts.models import Role, User, UserRole
 from mentornet.modules.accounts.operations import end_all_login_sessions
 from mentornet.modules.audit.operations import record
@@ -17,7 +18,7 @@ log = logging.getLogger(__name__)
 
 STAFF_ROLE_CHOICES = (Role.COORDINATOR, Role.ADMIN, Role.TRANSLATOR)
 ROLE_LABELS = {
-    Role.COORDINATOR: _l("Coordinator"),
+    Role.COORDINATOR: lazy_term("coordinator", title=True),
     Role.ADMIN: _l("Administrator"),
     Role.TRANSLATOR: _l("Translator"),
 }

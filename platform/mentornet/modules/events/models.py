@@ -5,13 +5,12 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mentornet.core.db import Base
-from mentornet.core.i18n import term
+from mentornet.core.i18n import gettext_terms as _t
 from mentornet.core.tenancy import TenantScoped, tenant_fk
 from mentornet.core.types import str_enum, utcnow
 
@@ -82,9 +81,9 @@ AUDIENCE_LABELS = {
 def audience_label(audience: Audience) -> str:
     """Whom an event is for, in words; mentees and mentors in the network's own terms."""
     if audience is Audience.MENTEES:
-        return str(_("Approved %(mentees)s", mentees=term("mentees")))
+        return _t("Approved %(mentees)s")
     if audience is Audience.MENTORS:
-        return str(_("Approved %(mentors)s", mentors=term("mentors")))
+        return _t("Approved %(mentors)s")
     return str(AUDIENCE_LABELS[audience])
 
 

@@ -9,7 +9,7 @@ from flask import g
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from mentornet.core.i18n import current_locale, join_list, language_name
+from mentornet.core.i18n import current_locale, join_list, language_name, ngettext_terms
 from mentornet.modules.matching.scoring import Contribution
 from mentornet.modules.profiles.classifications import isced_fields, isco
 from mentornet.modules.tenants.models import localized
@@ -59,9 +59,9 @@ def _phrase(criterion: str, score: float, detail: dict[str, Any]) -> Any:
         names = join_list(_goal(key) for key in covered)
         if not wanted:
             return _("The mentee has not chosen goals yet")
-        return ngettext(
-            "Can help with %(num)d of the mentee's %(total)s goals: %(names)s",
-            "Can help with %(num)d of the mentee's %(total)s goals: %(names)s",
+        return ngettext_terms(
+            "Can help with %(num)d of the %(mentee)s's %(total)s goals: %(names)s",
+            "Can help with %(num)d of the %(mentee)s's %(total)s goals: %(names)s",
             len(covered),
             total=len(wanted),
             names=names or "-",

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from sqlalchemy import ForeignKeyConstraint, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -87,7 +88,7 @@ STATE_LABELS = {
     State.CLOSING: _l("Closing"),
     State.COMPLETED: _l("Completed"),
     State.DECLINED: _l("Declined"),
-    State.WITHDRAWN: _l("Withdrawn"),
+    State.WITHDRAWN: lazy_pgettext("mentorship state", "Withdrawn"),
     State.EXPIRED: _l("Expired"),
     State.ENDED_EARLY: _l("Ended early"),
 }

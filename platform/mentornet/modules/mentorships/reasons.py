@@ -14,6 +14,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from mentornet.core.i18n import lazy_gettext_terms as _lt
 from mentornet.modules.mentorships.models import State
 
 
@@ -82,7 +83,7 @@ END_REASON_TITLES = {
     EndReason.OTHER: _l("Another reason"),
 }
 STEP_TITLES = {
-    Step.PROPOSED_BY_HAND: _l("Proposed by a coordinator"),
+    Step.PROPOSED_BY_HAND: _lt("Proposed by a %(coordinator)s"),
     Step.SUGGESTED_BY_BATCH: _l("Suggested by a matching batch"),
     Step.REQUESTED: _l("Requested by a member"),
     Step.SENT: _l("Both were asked to meet"),
@@ -94,7 +95,7 @@ STEP_TITLES = {
     Step.NO_ANSWER_IN_TIME: _l("No answer in time"),
     Step.REPLACED_BY_HAND: _l("Replaced by a proposal made by hand"),
     Step.DRAFT_DISCARDED: _l("Draft discarded"),
-    Step.WITHDRAWN_BY_STAFF: _l("Withdrawn by a coordinator"),
+    Step.WITHDRAWN_BY_STAFF: _lt("Withdrawn by a %(coordinator)s"),
 }
 
 

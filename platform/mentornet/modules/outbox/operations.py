@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import logging
 import smtplib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage
 
 import sqlalchemy as sa
-from flask import current_app, render_template
+from flask import current_app, g, render_template
 from flask_babel import force_locale
 from sqlalchemy.orm import Session
 
+from mentornet.core.tenancy import bound_tenant_id
 from mentornet.core.types import utcnow
 from mentornet.modules.outbox.models import OutboxMessage
+from mentornet.modules.tenants.models import Tenant
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -33,7 +36,7 @@ def queue_message(
     The template renders the subject as its first line and the body after a blank line. Files
     to send with it go in the returned message's `attachments` (see OutboxMessage).
     """
-    with force_locale(locale):
+    with force_locale(locale), _network_of(session):
         subject, _, body = render_template(template, **context).strip().partition("\n\n")
     message = OutboxMessage(
         kind=kind,
@@ -46,6 +49,20 @@ def queue_message(
     session.flush()
     log.info("queued %s message %s", kind, message.id)
     return message
+
+
+@contextmanager
+def _network_of(session: Session) -> Iterator[None]:
+    """A message written by a daily job speaks the network's words too: outside a request the
+    network is the one the session is bound to."""
+    if g.get("tenant") is not None or bound_tenant_id(session) is None:
+        yield
+        return
+    g.tenant = session.get(Tenant, bound_tenant_id(session))
+    try:
+        yield
+    finally:
+        g.pop("tenant", None)
 
 
 def pending_messages(session: Session, limit: int = 100) -> list[OutboxMessage]:

@@ -21,15 +21,10 @@ from mentornet.modules.privacy.schemas import (
     WithdrawConsentSchema,
 )
 from mentornet.modules.profiles.models import Consent
-from mentornet.modules.profiles.operations import PRIVACY, SENSITIVE, consents_of
+from mentornet.modules.profiles.operations import CONSENT_TITLES, PRIVACY, consents_of
 from mentornet.modules.tenants.models import localized
 from mentornet.web.boundary import refusal_goes_to, refusal_shows_form
 from mentornet.web.forms import empty_form, flash_errors, parse_form
-
-CONSENT_TITLES = {
-    PRIVACY: _l("The network's privacy notice"),
-    SENSITIVE: _l("Keeping sensitive information (origin, story, private answers)"),
-}
 
 SECTION_TITLES = {
     "account": _l("Your account"),

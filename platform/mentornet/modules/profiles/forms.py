@@ -13,6 +13,7 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
+from mentornet.core.i18n import lazy_gettext_terms as _lt
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_units
 from mentornet.modules.profiles.fields import Question, Reader, field_type
 from mentornet.modules.profiles.fields.classified import group_choices
@@ -206,7 +207,7 @@ def _goal_fields(mentor: bool, reader: Reader) -> list[FieldSpec]:
             FieldSpec(
                 "capacity",
                 "select",
-                _l("How many mentees can you have at the same time?"),
+                _lt("How many %(mentees)s can you have at the same time?"),
                 choices=[(str(n), str(n)) for n in range(1, MAX_CAPACITY + 1)],
                 section="goals",
             )

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from sqlalchemy import CheckConstraint, ForeignKeyConstraint, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -59,8 +60,17 @@ STATUS_LABELS = {
     S.MATCHED: _l("Matched"),
     S.ALUMNI: _l("Alumna"),
     S.PAUSED: _l("Paused"),
-    S.WITHDRAWN: _l("Withdrawn"),
+    S.WITHDRAWN: lazy_pgettext("application status", "Withdrawn"),
     S.REJECTED: _l("Not accepted"),
+}
+# Reasons the platform itself stores on a status change (staff type their own): shown by label.
+SYSTEM_REASONS = {
+    "application": lazy_pgettext("status change", "application sent"),
+    "resumed": lazy_pgettext("status change", "resumed"),
+    "paused by member": lazy_pgettext("status change", "paused by the member"),
+    "imported from CSV": lazy_pgettext("status change", "imported from a CSV file"),
+    "mentorship completed": lazy_pgettext("status change", "cycle completed"),
+    "mentorship ended": lazy_pgettext("status change", "cycle ended"),
 }
 
 

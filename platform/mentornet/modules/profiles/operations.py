@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 
 PRIVACY = "privacy_notice"
 SENSITIVE = "sensitive_data"
+# What each kind of consent is called where people read it (never its key).
+CONSENT_TITLES = {
+    PRIVACY: _l("The network's privacy notice"),
+    SENSITIVE: _l("Keeping sensitive information (origin, story, private answers)"),
+}
 S = ProfileStatus
 
 
@@ -352,6 +357,14 @@ def _json_list_has(
     items = sa.func.json_each(column).table_valued("value").alias("item")
     element = sa.func.json_extract(items.c.value, f"$.{key}") if key else items.c.value
     return sa.exists(sa.select(1).select_from(items).where(element == value))
+
+
+def spoken_languages(session: Session) -> list[str]:
+    """The language codes the network's profiles speak (for the queue's language filter)."""
+    codes = {
+        skill["code"] for langs in session.scalars(sa.select(Profile.languages)) for skill in langs
+    }
+    return sorted(codes)
 
 
 def _privacy_version(session: Session, profile: Profile) -> int:

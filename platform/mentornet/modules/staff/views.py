@@ -7,6 +7,7 @@ from flask import current_app, g, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
+from mentornet.core.i18n import lazy_term
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import Role, User, UserRole
 from mentornet.modules.events.models import KIND_LABELS
@@ -15,7 +16,7 @@ from mentornet.modules.reports.operations import cached_dashboard
 
 ROLE_LABELS = {
     Role.MEMBER: _l("Members"),
-    Role.COORDINATOR: _l("Coordinators"),
+    Role.COORDINATOR: lazy_term("coordinators", title=True),
     Role.ADMIN: _l("Administrators"),
     Role.TRANSLATOR: _l("Translators"),
 }

@@ -134,6 +134,7 @@ class TenantConfig:
     formatting_locales: Mapping[str, str] = dataclasses.field(default_factory=dict)
     # Settings documents stored before the events settings existed have none: the defaults.
     events: Events = Events()
+    audience_gender: str = "mixed"  # women | men | mixed: the gender members are addressed in
 
     @classmethod
     def from_document(cls, document: Mapping[str, Any]) -> TenantConfig:

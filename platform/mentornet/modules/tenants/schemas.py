@@ -18,7 +18,7 @@ from flask_babel import format_decimal
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from mentornet import modules
-from mentornet.core.i18n import CoreLocale, RegionalLocale, known_locale
+from mentornet.core.i18n import TERM_KEYS, CoreLocale, RegionalLocale, known_locale
 from mentornet.core.schemas import (
     REQUIRED,
     Boolean,
@@ -59,7 +59,8 @@ CORE_PROFILE_KEYS = frozenset(
         "availability", "capacity", "email", "name",
     }
 )  # fmt: skip
-TERMS = ("mentee", "mentees", "mentor", "mentors", "mentorship", "coordinator", "network")
+AUDIENCE_GENDERS = ("women", "men", "mixed")
+TERMS = TERM_KEYS  # every form of every term (core/i18n.py); a pack names only those it wants
 
 
 def distinct(values: list[Any]) -> None:
@@ -363,6 +364,8 @@ class TenantPackSchema(Schema):
     terminology = Dict(
         keys=String(validate=one_of(TERMS)), values=LocalizedText(), load_default=dict
     )
+    # Whom the network is for: the grammatical gender its pages address members in.
+    audience_gender = String(load_default="mixed", validate=one_of(AUDIENCE_GENDERS))
     intake = Nested(IntakeSchema, load_default=lambda: IntakeSchema().load({}))
     matching = Nested(MatchingSchema, required=True)
     cycle = Nested(CycleSchema, required=True)

@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
-from mentornet.core.i18n import SOURCE_LOCALE, core_locales, forget_core_locales
+from mentornet.core.i18n import SOURCE_LOCALE, core_locales, forget_core_locales, term_family
 
 DOMAIN = "messages"
 KEYWORDS = [
@@ -31,7 +31,18 @@ KEYWORDS = [
     "lazy_ngettext:1,2",
     "lazy_pgettext:1c,2",
     "lazy_npgettext:1c,2,3",
+    "_g",
+    "_lg",
+    "_t",
+    "_lt",
+    "gettext_terms",
+    "lazy_gettext_terms",
+    "ngettext_terms:1,2",
 ]
+# Messages addressed to or about members (core/i18n.gendered_gettext): each is also extracted in the
+# contexts "f" and "m", the network's audience gender, for the languages that need them.
+GENDERED_KEYWORDS = ["_g", "_lg"]
+GENDER_CONTEXTS = ("f", "m")
 MessageText = str | tuple[str, ...] | list[str] | None
 PLACEHOLDER = re.compile(r"%\((\w+)\)[#0\- +]*\d*(?:\.\d+)?[sdifr]|%[sdifr]|\{(\w*)\}")
 
@@ -62,7 +73,30 @@ def po_path(translations: Path, locale: str) -> Path:
 
 def extract(root: Path, output: Path) -> None:
     """Write the template of every marked string in the source to output."""
-    keyword_args = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    _extract(root, output, KEYWORDS)
+    with tempfile.TemporaryDirectory() as scratch:
+        gendered = Path(scratch) / "gendered.pot"
+        _extract(root, gendered, GENDERED_KEYWORDS)
+        with output.open("rb") as pot:
+            catalogue = read_po(pot)
+        with gendered.open("rb") as pot:
+            for message in read_po(pot):
+                if not message.id:
+                    continue
+                for context in GENDER_CONTEXTS:
+                    catalogue.add(
+                        message.id,
+                        locations=message.locations,
+                        auto_comments=message.auto_comments,
+                        context=context,
+                        flags=message.flags,
+                    )
+        with output.open("wb") as pot:
+            write_po(pot, catalogue, width=100, sort_by_file=True)
+
+
+def _extract(root: Path, output: Path, keywords: list[str]) -> None:
+    keyword_args = [arg for keyword in keywords for arg in ("-k", keyword)]
     # Run from the checkout so the template records relative source locations.
     with chdir(root):
         _run(
@@ -254,7 +288,8 @@ def placeholder_problems(msgid: MessageText, msgstr: MessageText) -> list[str]:
 
 
 def _placeholders(text: str) -> set[str]:
-    return {m.group(1) or m.group(2) or m.group(0) for m in PLACEHOLDER.finditer(text)}
+    """Named placeholders, a term's forms counted as the term (a translation may swap them)."""
+    return {term_family(m.group(1) or m.group(2) or m.group(0)) for m in PLACEHOLDER.finditer(text)}
 
 
 def _is_translated(string: MessageText) -> bool:

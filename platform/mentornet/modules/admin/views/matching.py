@@ -17,7 +17,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 
-from mentornet.core.i18n import current_locale, term
+from mentornet.core.i18n import current_locale, term_forms
+from mentornet.core.i18n import lazy_gettext_terms as _lt
 from mentornet.extensions import db
 from mentornet.modules.admin.editing import (
     SettingsForm,
@@ -35,7 +36,7 @@ from mentornet.modules.tenants.operations import validated_settings
 from mentornet.modules.tenants.schemas import CEFR, CRITERIA, MATCHING_MODES, question_types
 
 MODES = {  # the network's own words for mentors and mentees are filled in (term)
-    "coordinator": _l("Coordinators propose the pairs"),
+    "coordinator": _l("The %(coordinators)s propose the %(pairs)s"),
     "mentor_selects": _l("The %(mentors)s choose among the waiting %(mentees)s"),
     "mentee_requests": _l("The %(mentees)s ask a %(mentor)s to work with them"),
 }
@@ -50,7 +51,7 @@ CRITERION_LABELS = {
 }
 NUMBERS = {
     "suggestions": _l("Number of suggestions shown"),
-    "veto_window_days": _l("Days a coordinator can stop a pair before it is sent"),
+    "veto_window_days": _lt("Days a %(coordinator)s can stop a %(pair)s before it is sent"),
 }
 CONSTRAINT_NUMBERS = {
     "max_distance_km": _l("Largest distance (km, 0 = no limit)"),
@@ -202,8 +203,7 @@ def _labels(question_labels: dict[str, str]) -> dict[str, Any]:
 
 
 def _mode_label(mode: str) -> str:
-    words = {name: term(name) for name in ("mentee", "mentees", "mentor", "mentors")}
-    return str(MODES[mode]) % words
+    return str(MODES[mode]) % term_forms()
 
 
 def _render(

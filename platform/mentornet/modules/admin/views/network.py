@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from mentornet.core.i18n import core_locales, language_name
+from mentornet.core.i18n import lazy_gettext_terms as _lt
 from mentornet.modules.admin.editing import (
     SettingsForm,
     opened_form,
@@ -28,7 +29,7 @@ TEXTS = {
 }
 NUMBERS = {
     "cycle": {
-        "expected_months": _l("Expected length of a mentorship (months)"),
+        "expected_months": _lt("Expected length of a %(mentorship)s (months)"),
         "check_in_interval_days": _l("Days between check-ins"),
         "stalled_after_days": _l("A pair counts as stalled after this many days without news"),
         "proposal_expiry_days": _l("A proposal expires after this many days"),
@@ -36,7 +37,7 @@ NUMBERS = {
     "retention": {
         "rejected_applicant_months": _l("Keep rejected applicants for (months)"),
         "inactive_member_months": _l("Keep inactive members for (months)"),
-        "closed_mentorship_years": _l("Keep closed mentorships for (years)"),
+        "closed_mentorship_years": _lt("Keep closed %(mentorships)s for (years)"),
     },
 }
 FEATURES = {

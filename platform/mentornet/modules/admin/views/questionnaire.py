@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 
 from mentornet.core.errors import DomainError
 from mentornet.core.i18n import current_locale, language_name, term
+from mentornet.core.i18n import gettext_terms as _t
 from mentornet.modules.admin.editing import (
     SettingsForm,
     answer_refusals,
@@ -194,8 +195,8 @@ def _summary_labels(form: SettingsForm, questions: list[dict[str, Any]]) -> dict
 
 def _viewers() -> dict[str, str]:
     return {
-        "mentor": _("The %(mentor)s of the pair", mentor=term("mentor")),
-        "mentee": _("The %(mentee)s of the pair", mentee=term("mentee")),
+        "mentor": _t("The %(mentor)s of the pair"),
+        "mentee": _t("The %(mentee)s of the pair"),
         "cards": _("Members choosing a match, on the matching cards"),
     }
 

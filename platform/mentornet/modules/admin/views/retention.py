@@ -6,6 +6,7 @@ from flask import g, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 
+from mentornet.core.i18n import lazy_gettext_terms as _lt
 from mentornet.extensions import db
 from mentornet.modules.admin.views import Route, Section
 from mentornet.modules.privacy.retention import KINDS, recent_runs
@@ -13,7 +14,7 @@ from mentornet.modules.privacy.retention import KINDS, recent_runs
 KIND_TITLES = {
     "applicants": _l("Rejected or withdrawn applicants"),
     "alumni": _l("Alumni with no activity"),
-    "free_texts": _l("Texts of long-closed mentorships"),
+    "free_texts": _lt("Texts of long-closed %(mentorships)s"),
 }
 
 

@@ -25,10 +25,22 @@ from mentornet.modules.tenants.schemas import TERMS
 TERM_LABELS = {
     "mentee": _l("A mentee (one)"),
     "mentees": _l("Mentees (several)"),
+    "the_mentee": _l("The mentee (with the article)"),
+    "the_mentees": _l("The mentees (with the article)"),
     "mentor": _l("A mentor (one)"),
     "mentors": _l("Mentors (several)"),
+    "the_mentor": _l("The mentor (with the article)"),
+    "the_mentors": _l("The mentors (with the article)"),
     "mentorship": _l("A mentorship"),
+    "mentorships": _l("Mentorships (several)"),
+    "the_mentorship": _l("The mentorship (with the article)"),
+    "pair": _l("A pair (a mentee with a mentor)"),
+    "pairs": _l("Pairs (several)"),
+    "the_pair": _l("The pair (with the article)"),
     "coordinator": _l("A coordinator"),
+    "coordinators": _l("Coordinators (several)"),
+    "the_coordinator": _l("The coordinator (with the article)"),
+    "the_coordinators": _l("The coordinators (with the article)"),
     "network": _l("The network"),
 }
 

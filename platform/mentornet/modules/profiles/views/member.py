@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import flash, g, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
+from mentornet.core.i18n import lazy_gettext_terms as _lt
 from mentornet.extensions import db
 from mentornet.modules.profiles import operations
 from mentornet.modules.profiles.forms import FieldSpec, form_values
@@ -41,8 +41,8 @@ def _specs(profile: Profile) -> list[FieldSpec]:
             FieldSpec(
                 "shared_with_mentor",
                 "checkboxes",
-                _l("Which private parts may your mentor read?"),
-                help=_l("Nothing private is shown to a mentor unless you tick it here."),
+                _lt("Which private parts may your %(mentor)s read?"),
+                help=_lt("Nothing private is shown to a %(mentor)s unless you tick it here."),
                 choices=[(key, labels.get(key, key)) for key in keys],
                 section="consent",
             ),

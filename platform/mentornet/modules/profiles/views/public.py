@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from mentornet.core.i18n import current_locale, term
+from mentornet.core.i18n import gettext_terms as _t
 from mentornet.extensions import db, limiter
 from mentornet.modules.accounts.operations import (
     get_user_by_email,
@@ -45,9 +46,9 @@ def _apply(role: ProfileRole) -> ResponseReturnValue:
         return redirect(url_for("portal.me"))
     specs = specs_for(role, "password")
     context = {
-        "title": _("Apply as %(role)s", role=term(role.value)),
-        "intro": _(
-            "It is free. After you apply, we invite you to an information meeting and a talk with a coordinator."
+        "title": _t("Apply as %(role)s", role=term(role.value)),
+        "intro": _t(
+            "It is free. After you apply, we invite you to an information meeting and a talk with a %(coordinator)s."
         ),
         "submit_label": _("Send my application"),
     }

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from mentornet.core.i18n import current_locale
+from mentornet.core.i18n import current_locale, language_name
 from mentornet.core.schemas import Integer, Schema, String, between, length, one_of
 from mentornet.extensions import db
 from mentornet.modules.accounts.models import User
@@ -16,7 +16,13 @@ from mentornet.modules.audit.operations import record
 from mentornet.modules.profiles import operations
 from mentornet.modules.profiles.classifications import isced_fields, isced_levels, occupation_path
 from mentornet.modules.profiles.fields import Reader, show_answer
-from mentornet.modules.profiles.models import STATUS_LABELS, Profile, ProfileRole, ProfileStatus
+from mentornet.modules.profiles.models import (
+    STATUS_LABELS,
+    SYSTEM_REASONS,
+    Profile,
+    ProfileRole,
+    ProfileStatus,
+)
 from mentornet.web.boundary import refusal_goes_to
 from mentornet.web.forms import flash_errors, parse_form, parse_query
 from mentornet.web.paging import page_of
@@ -61,7 +67,7 @@ FILTER_LABELS = {
     "status": _l("Status"),
     "waiting": _l("Waiting at least"),
     "goal": _l("Goal"),
-    "language": _l("Speaks (language code)"),
+    "language": _l("Speaks"),
 }
 
 
@@ -91,6 +97,10 @@ def applicants() -> ResponseReturnValue:
         goals=g.tenant.config.goals,
         roles=list(ProfileRole),
         statuses=list(ProfileStatus),
+        languages=sorted(
+            ((code, language_name(code)) for code in operations.spoken_languages(db.session)),
+            key=lambda pair: pair[1].casefold(),
+        ),
     )
     return html, 200 if form.ok else 400
 
@@ -133,6 +143,8 @@ def applicant(profile_id: int) -> ResponseReturnValue:
         authors={n.author_id: db.session.get(User, n.author_id) for n in notes},
         history=operations.status_history(db.session, profile),
         consents=operations.consents_of(db.session, user),
+        consent_titles=operations.CONSENT_TITLES,
+        reason_labels=SYSTEM_REASONS,
         answers=answers,
         status_labels=STATUS_LABELS,
         actions=[s for s in ACTIONS.get(profile.status, []) if profile.can_move_to(s)],
