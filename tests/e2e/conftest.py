@@ -60,6 +60,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
             # Every person in these tests logs in from the same address.
             LOGIN_RATE_LIMIT="1000 per minute",
             LOGIN_ACCOUNT_RATE_LIMIT="1000 per hour",
+            # The journeys read the dashboard before and after a change: no 5-minute snapshot.
+            DASHBOARD_MAX_AGE_SECONDS=0,
         )
     )
     with app.app_context():
