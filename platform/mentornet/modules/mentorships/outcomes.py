@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from mentornet.core.errors import DomainError
 from mentornet.core.types import utcnow
 from mentornet.modules.accounts.models import User
-from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage
-from mentornet.modules.mentorships.models import Mentorship
+from mentornet.modules.mentorships.cycle_models import Outcome, OutcomeStage, PlanGoal
+from mentornet.modules.mentorships.models import Mentorship, State
 from mentornet.modules.outbox.notify import page_url
 from mentornet.modules.outbox.operations import queue_message
 from mentornet.modules.profiles.classifications import isco
@@ -229,3 +229,29 @@ def _fill(
     outcome.situation, outcome.occupation_code = chosen, code
     outcome.note = note.strip()
     outcome.recorded_at = utcnow()
+
+
+# Mentorships that have run their course; goal outcomes ("found a job") are measured among them.
+ENDED = frozenset({State.COMPLETED, State.ENDED_EARLY})
+# A situation counts when it was recorded at closing or at a follow-up.
+AFTER_STAGES = frozenset({OutcomeStage.CLOSING, OutcomeStage.FOLLOW_UP})
+
+
+def goal_outcome_columns(
+    goal_keys: list[str], situations: frozenset[Situation]
+) -> tuple[sa.ColumnElement[int], sa.ColumnElement[int], sa.ColumnElement[bool]]:
+    """(wanted, reached, where) for a select over Mentorship: the mentees of ended mentorships
+    whose plan had one of these goals, and those of them in one of the situations at closing or
+    a follow-up. The dashboard counts them all time, the operators' figures per year."""
+    # Uncorrelated IN subqueries: each is computed once, not once per mentorship.
+    had_goal = Mentorship.id.in_(
+        sa.select(PlanGoal.mentorship_id).where(PlanGoal.goal_key.in_(goal_keys))
+    )
+    reached_it = Mentorship.id.in_(
+        sa.select(Outcome.mentorship_id).where(
+            Outcome.stage.in_(AFTER_STAGES), Outcome.situation.in_(situations)
+        )
+    )
+    wanted = sa.func.count(sa.distinct(Mentorship.mentee_profile_id))
+    reached = sa.func.count(sa.distinct(sa.case((reached_it, Mentorship.mentee_profile_id))))
+    return wanted, reached, sa.and_(Mentorship.state.in_(ENDED), had_goal)

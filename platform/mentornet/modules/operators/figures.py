@@ -17,21 +17,14 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from mentornet.modules.mentorships.cycle_models import (
-    JOB_SITUATIONS,
-    Outcome,
-    OutcomeStage,
-    PlanGoal,
-)
+from mentornet.modules.mentorships.cycle_models import JOB_SITUATIONS
 from mentornet.modules.mentorships.models import Mentorship, State
+from mentornet.modules.mentorships.outcomes import goal_outcome_columns
 from mentornet.modules.profiles.models import ProfileStatus, ProfileStatusChange
 from mentornet.modules.tenants.models import Tenant
 from mentornet.modules.tenants.operations import list_tenants, tenant_session
 
 MIN_PEOPLE = 10
-ENDED = frozenset({State.COMPLETED, State.ENDED_EARLY})
-# A situation counts when it was recorded at closing or at a follow-up (as on the dashboard).
-AFTER_STAGES = frozenset({OutcomeStage.CLOSING, OutcomeStage.FOLLOW_UP})
 
 
 @dataclass(frozen=True)
@@ -74,22 +67,11 @@ def goal_outcome_by_year(
     keys = [goal.key for goal in tenant.config.goals if goal.outcome == kind]
     if not keys or kind != "job":
         return {}
-    had_goal = Mentorship.id.in_(
-        sa.select(PlanGoal.mentorship_id).where(PlanGoal.goal_key.in_(keys))
-    )
-    reached_it = Mentorship.id.in_(
-        sa.select(Outcome.mentorship_id).where(
-            Outcome.stage.in_(AFTER_STAGES), Outcome.situation.in_(JOB_SITUATIONS)
-        )
-    )
+    wanted, reached, ended_with_goal = goal_outcome_columns(keys, JOB_SITUATIONS)
     year = sa.extract("year", Mentorship.closed_at)
     rows = session.execute(
-        sa.select(
-            year,
-            sa.func.count(sa.distinct(Mentorship.mentee_profile_id)),
-            sa.func.count(sa.distinct(sa.case((reached_it, Mentorship.mentee_profile_id)))),
-        )
-        .where(Mentorship.state.in_(ENDED), Mentorship.closed_at.is_not(None), had_goal)
+        sa.select(year, wanted, reached)
+        .where(ended_with_goal, Mentorship.closed_at.is_not(None))
         .group_by(year)
     )
     return {int(y): (int(wanted), int(reached)) for y, wanted, reached in rows}

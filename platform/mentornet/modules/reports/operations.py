@@ -28,11 +28,9 @@ from mentornet.modules.events.models import (
 )
 from mentornet.modules.mentorships.cycle_models import (
     JOB_SITUATIONS,
-    Outcome,
-    OutcomeStage,
-    PlanGoal,
 )
 from mentornet.modules.mentorships.models import Mentorship, State
+from mentornet.modules.mentorships.outcomes import goal_outcome_columns
 from mentornet.modules.profiles.models import Profile, ProfileRole, ProfileStatus
 from mentornet.modules.profiles.situations import Situation
 from mentornet.modules.reports.ages import AgeBand, AgeSummary, summarise_ages
@@ -42,10 +40,6 @@ from mentornet.modules.tenants.models import Tenant
 S = ProfileStatus
 MEMBER_STATUSES = frozenset({S.APPROVED, S.MATCHED, S.ALUMNI})
 APPLYING_STATUSES = frozenset({S.APPLIED, S.INFO_MEETING, S.INTERVIEWED})
-# Mentorships that have run their course; "found a job" is measured among their mentees.
-ENDED = frozenset({State.COMPLETED, State.ENDED_EARLY})
-# Where a mentee's situation after the mentorship is recorded.
-AFTER_STAGES = frozenset({OutcomeStage.CLOSING, OutcomeStage.FOLLOW_UP})
 
 
 @dataclass(frozen=True)
@@ -206,21 +200,9 @@ def goal_outcome(
     keys = [goal.key for goal in tenant.config.goals if goal.outcome == kind]
     if not keys:
         return GoalOutcome(0, 0)
-    # Uncorrelated IN subqueries: each is computed once, not once per mentorship.
-    had_goal = Mentorship.id.in_(
-        sa.select(PlanGoal.mentorship_id).where(PlanGoal.goal_key.in_(keys))
-    )
-    reached_it = Mentorship.id.in_(
-        sa.select(Outcome.mentorship_id).where(
-            Outcome.stage.in_(AFTER_STAGES), Outcome.situation.in_(situations)
-        )
-    )
-    mentee = sa.distinct(Mentorship.mentee_profile_id)
+    wanted_count, reached_count, ended_with_goal = goal_outcome_columns(keys, situations)
     wanted, reached = session.execute(
-        sa.select(
-            sa.func.count(mentee),
-            sa.func.count(sa.distinct(sa.case((reached_it, Mentorship.mentee_profile_id)))),
-        ).where(Mentorship.state.in_(ENDED), had_goal)
+        sa.select(wanted_count, reached_count).where(ended_with_goal)
     ).one()
     return GoalOutcome(int(wanted), int(reached))
 
